@@ -1,0 +1,1 @@
+//! A DIDWW API simulator (placeholder while it is written).
