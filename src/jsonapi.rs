@@ -38,17 +38,26 @@ impl Document {
 
     /// A document holding one resource.
     pub fn single(resource: Resource) -> Self {
-        Self { data: PrimaryData::One(Box::new(resource)), ..Self::default() }
+        Self {
+            data: PrimaryData::One(Box::new(resource)),
+            ..Self::default()
+        }
     }
 
     /// A document holding a collection.
     pub fn collection(resources: Vec<Resource>) -> Self {
-        Self { data: PrimaryData::Many(resources), ..Self::default() }
+        Self {
+            data: PrimaryData::Many(resources),
+            ..Self::default()
+        }
     }
 
     /// A document holding only errors.
     pub fn from_errors(errors: Vec<ErrorObject>) -> Self {
-        Self { errors, ..Self::default() }
+        Self {
+            errors,
+            ..Self::default()
+        }
     }
 
     /// Serialises the document; serialising this model cannot fail.
@@ -75,7 +84,9 @@ impl Document {
 
     /// Follows a to-one relationship of `resource` to the resource this document carries for it.
     pub fn follow(&self, resource: &Resource, relationship: &str) -> Option<&Resource> {
-        resource.to_one(relationship).and_then(|identifier| self.lookup(&identifier))
+        resource
+            .to_one(relationship)
+            .and_then(|identifier| self.lookup(&identifier))
     }
 
     /// `meta.total_records`, when the server sent it.
@@ -163,7 +174,11 @@ pub struct Resource {
 impl Resource {
     /// A resource of `kind` with `id` and no members yet.
     pub fn new(kind: &str, id: &str) -> Self {
-        Self { id: id.to_owned(), kind: kind.to_owned(), ..Self::default() }
+        Self {
+            id: id.to_owned(),
+            kind: kind.to_owned(),
+            ..Self::default()
+        }
     }
 
     /// Sets an attribute, returning the resource for chaining.
@@ -174,7 +189,8 @@ impl Resource {
 
     /// Sets a relationship, returning the resource for chaining.
     pub fn with_relationship(mut self, name: &str, data: RelationshipData) -> Self {
-        self.relationships.insert(name.to_owned(), serde_json::json!({ "data": data }));
+        self.relationships
+            .insert(name.to_owned(), serde_json::json!({ "data": data }));
         self
     }
 
@@ -185,12 +201,18 @@ impl Resource {
 
     /// An attribute decoded as `T`; `None` when it is missing, `null` or of another shape.
     pub fn attribute<T: serde::de::DeserializeOwned>(&self, name: &str) -> Option<T> {
-        self.attributes.get(name).cloned().and_then(|value| serde_json::from_value(value).ok())
+        self.attributes
+            .get(name)
+            .cloned()
+            .and_then(|value| serde_json::from_value(value).ok())
     }
 
     /// A string attribute; `None` when missing, `null` or not a string.
     pub fn text(&self, name: &str) -> Option<String> {
-        self.attributes.get(name).and_then(Value::as_str).map(str::to_owned)
+        self.attributes
+            .get(name)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
     }
 
     /// The decoded data of a relationship.
@@ -242,7 +264,9 @@ impl RelationshipData {
             Value::Array(items) => {
                 Self::Many(items.iter().filter_map(Identifier::from_value).collect())
             }
-            object => Identifier::from_value(object).map(Self::One).unwrap_or(Self::Absent),
+            object => Identifier::from_value(object)
+                .map(Self::One)
+                .unwrap_or(Self::Absent),
         }
     }
 
@@ -275,11 +299,17 @@ pub struct Identifier {
 impl Identifier {
     /// An identifier of `kind` and `id`.
     pub fn new(kind: &str, id: &str) -> Self {
-        Self { kind: kind.to_owned(), id: id.to_owned() }
+        Self {
+            kind: kind.to_owned(),
+            id: id.to_owned(),
+        }
     }
 
     fn from_value(value: &Value) -> Option<Self> {
-        Some(Self::new(value.get("type")?.as_str()?, value.get("id")?.as_str()?))
+        Some(Self::new(
+            value.get("type")?.as_str()?,
+            value.get("id")?.as_str()?,
+        ))
     }
 }
 
@@ -287,7 +317,11 @@ impl Identifier {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DocumentMeta {
     /// Number of records in the whole collection, across pages.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_u64"
+    )]
     pub total_records: Option<u64>,
     /// The API version that answered, such as `2026-04-16`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -315,16 +349,32 @@ pub struct Links {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ErrorObject {
     /// Short summary, such as `can't be blank`.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_text")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_text"
+    )]
     pub title: Option<String>,
     /// Full message, such as `dids - can't be blank`.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_text")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_text"
+    )]
     pub detail: Option<String>,
     /// DIDWW's error code (`100` is a validation error); not the HTTP status.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_text")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_text"
+    )]
     pub code: Option<String>,
     /// The HTTP status, as a string.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_text")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_text"
+    )]
     pub status: Option<String>,
     /// What the error points at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -339,18 +389,26 @@ impl ErrorObject {
             detail: Some(detail.to_owned()),
             code: Some("100".to_owned()),
             status: Some(status.to_string()),
-            source: Some(ErrorSource { pointer: Some(pointer.to_owned()), parameter: None }),
+            source: Some(ErrorSource {
+                pointer: Some(pointer.to_owned()),
+                parameter: None,
+            }),
         }
     }
 
     /// The JSON pointer of the error, when it has one.
     pub fn pointer(&self) -> Option<&str> {
-        self.source.as_ref().and_then(|source| source.pointer.as_deref())
+        self.source
+            .as_ref()
+            .and_then(|source| source.pointer.as_deref())
     }
 
     /// The most useful text of the error: its detail, else its title.
     pub fn message(&self) -> Option<&str> {
-        self.detail.as_deref().or(self.title.as_deref()).filter(|text| !text.trim().is_empty())
+        self.detail
+            .as_deref()
+            .or(self.title.as_deref())
+            .filter(|text| !text.trim().is_empty())
     }
 }
 
@@ -358,10 +416,18 @@ impl ErrorObject {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ErrorSource {
     /// JSON pointer into the request document, such as `/data/attributes/birth_date`.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_text")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_text"
+    )]
     pub pointer: Option<String>,
     /// The query parameter that caused the error.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_text")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_text"
+    )]
     pub parameter: Option<String>,
 }
 

@@ -8,7 +8,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod api;
+pub mod domain;
 pub mod jsonapi;
+pub mod model;
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
 pub mod sandbox;
 pub mod wire;

@@ -88,7 +88,13 @@ impl ApiRequest {
     }
 
     fn new(method: Method, path: impl Into<String>, body: Option<String>) -> Self {
-        Self { method, path: path.into(), query: Vec::new(), headers: Vec::new(), body }
+        Self {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body,
+        }
     }
 
     /// Adds a query parameter.
@@ -99,7 +105,10 @@ impl ApiRequest {
 
     /// The first value of query parameter `name`.
     pub fn query_value(&self, name: &str) -> Option<&str> {
-        self.query.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+        self.query
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
     }
 
     /// The first value of header `name`, compared case-insensitively.
@@ -135,8 +144,15 @@ impl ApiRequest {
             Some(index) => &path[index + 3..],
             None => path.rsplit_once('/').map(|(_, last)| last).unwrap_or(path),
         };
-        let path = if path.starts_with('/') { path.to_owned() } else { format!("/{path}") };
-        Self { query: parse_query(query), ..Self::get(path) }
+        let path = if path.starts_with('/') {
+            path.to_owned()
+        } else {
+            format!("/{path}")
+        };
+        Self {
+            query: parse_query(query),
+            ..Self::get(path)
+        }
     }
 }
 
@@ -154,7 +170,11 @@ pub struct ApiResponse {
 impl ApiResponse {
     /// A JSON:API response with `status` and `body`.
     pub fn json(status: u16, body: String) -> Self {
-        Self { status, headers: vec![("Content-Type".to_owned(), MEDIA_TYPE.to_owned())], body }
+        Self {
+            status,
+            headers: vec![("Content-Type".to_owned(), MEDIA_TYPE.to_owned())],
+            body,
+        }
     }
 
     /// The first value of header `name`, compared case-insensitively.

@@ -1,0 +1,37 @@
+//! Typed calls to DIDWW's API, one module per resource, all through one [`Client`].
+
+mod addresses;
+mod calling_services;
+mod catalog;
+mod dids;
+mod error;
+mod identities;
+mod requirements;
+mod transport;
+mod verifications;
+
+pub use addresses::{create_address, list_addresses, NewAddress};
+pub use calling_services::{get_calling_service, list_calling_services};
+pub use catalog::list_countries;
+pub use dids::{list_emergency_dids, search_emergency_dids, DID_INCLUDES};
+pub use error::ApiError;
+pub use identities::{create_identity, get_identity, list_identities, NewIdentity};
+pub use requirements::{list_requirements, requirement_for};
+pub use transport::{now_ms, read_document, sleep_ms, Client, ClientConfig, MAX_PAGE_SIZE};
+pub use verifications::{
+    create_verification, find_verification_by_reference, get_verification, list_verifications,
+    validate_requirement, NewVerification,
+};
+
+use crate::jsonapi::Document;
+use crate::model::{decode_all, decode_one, FromResource};
+
+/// Decodes every primary resource, reporting a shape problem as an unexpected response.
+fn decode_list<T: FromResource>(document: &Document) -> Result<Vec<T>, ApiError> {
+    decode_all(document).map_err(|error| ApiError::from_decode(200, error))
+}
+
+/// Decodes the single primary resource, reporting a shape problem as an unexpected response.
+fn decode_single<T: FromResource>(document: &Document, status: u16) -> Result<T, ApiError> {
+    decode_one(document).map_err(|error| ApiError::from_decode(status, error))
+}

@@ -1,0 +1,104 @@
+//! Validating identity and address against a requirement, and submitting verifications.
+
+use super::{decode_list, decode_single, ApiError, Client};
+use crate::jsonapi::{Document, Identifier, RelationshipData, Resource};
+use crate::model::{CallbackMethod, EmergencyVerification};
+use crate::wire::ApiRequest;
+
+/// An emergency verification about to be submitted for new DIDs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewVerification {
+    /// The address (its identity is implied).
+    pub address_id: String,
+    /// The DIDs to register.
+    pub did_ids: Vec<String>,
+    /// Where DIDWW reports the outcome, with its method.
+    pub callback: Option<(String, CallbackMethod)>,
+    /// The attempt's own reference, used to find it again after a lost answer.
+    pub external_reference_id: String,
+}
+
+impl NewVerification {
+    /// The JSON:API body for `POST /emergency_verifications`.
+    pub fn to_body(&self) -> String {
+        let mut resource = Resource::new("emergency_verifications", "")
+            .with_attribute("external_reference_id", self.external_reference_id.as_str());
+        if let Some((url, method)) = &self.callback {
+            resource = resource
+                .with_attribute("callback_url", url.as_str())
+                .with_attribute("callback_method", method.as_str());
+        }
+        let dids = self
+            .did_ids
+            .iter()
+            .map(|id| Identifier::new("dids", id))
+            .collect();
+        resource = resource
+            .with_relationship(
+                "address",
+                RelationshipData::one("addresses", &self.address_id),
+            )
+            .with_relationship("dids", RelationshipData::Many(dids));
+        Document::single(resource).to_json()
+    }
+}
+
+/// Asks DIDWW whether the identity and address satisfy the requirement.
+///
+/// Success only means the data is acceptable; nothing is stored or verified by it.
+pub async fn validate_requirement(
+    client: &Client,
+    requirement_id: &str,
+    identity_id: &str,
+    address_id: &str,
+) -> Result<(), ApiError> {
+    let resource = Resource::new("emergency_requirement_validations", "")
+        .with_relationship(
+            "emergency_requirement",
+            RelationshipData::one("emergency_requirements", requirement_id),
+        )
+        .with_relationship("identity", RelationshipData::one("identities", identity_id))
+        .with_relationship("address", RelationshipData::one("addresses", address_id));
+    let request = ApiRequest::post(
+        "/emergency_requirement_validations",
+        Document::single(resource).to_json(),
+    );
+    client.document(request).await.map(|_| ())
+}
+
+/// Submits a verification; DIDWW creates its calling service.
+pub async fn create_verification(
+    client: &Client,
+    verification: &NewVerification,
+) -> Result<EmergencyVerification, ApiError> {
+    let request = ApiRequest::post("/emergency_verifications", verification.to_body());
+    decode_single(&client.document(request).await?, 201)
+}
+
+/// One verification with its service and DIDs.
+pub async fn get_verification(
+    client: &Client,
+    id: &str,
+) -> Result<EmergencyVerification, ApiError> {
+    let request = ApiRequest::get(format!("/emergency_verifications/{id}"))
+        .param("include", "emergency_calling_service,dids");
+    decode_single(&client.document(request).await?, 200)
+}
+
+/// The verification created by the attempt `external_reference_id`, if any was.
+pub async fn find_verification_by_reference(
+    client: &Client,
+    external_reference_id: &str,
+) -> Result<Option<EmergencyVerification>, ApiError> {
+    let request = ApiRequest::get("/emergency_verifications")
+        .param("filter[external_reference_id]", external_reference_id);
+    Ok(decode_list(&client.document(request).await?)?
+        .into_iter()
+        .next())
+}
+
+/// The account's verifications, newest first, all pages.
+pub async fn list_verifications(client: &Client) -> Result<Vec<EmergencyVerification>, ApiError> {
+    let request = ApiRequest::get("/emergency_verifications").param("sort", "-created_at");
+    decode_list(&client.all_pages(request).await?)
+}

@@ -1,0 +1,97 @@
+//! The moment of submission: one reference per attempt, callback checks, and polling pace.
+
+use crate::model::CallbackMethod;
+
+/// DIDWW's limit for `external_reference_id`.
+pub const MAX_REFERENCE_LENGTH: usize = 100;
+
+/// A reference unique to one registration attempt, so that a lost answer can be looked up
+/// with `filter[external_reference_id]` instead of posting twice.
+///
+/// `prefix` is the partner's (cut to fit), `now_ms` the time and `entropy` a random number.
+pub fn new_attempt_reference(prefix: &str, now_ms: f64, entropy: u32) -> String {
+    let clean: String = prefix
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(60)
+        .collect();
+    let stamp = now_ms.max(0.0) as u64;
+    let reference = if clean.is_empty() {
+        format!("{stamp:x}-{entropy:08x}")
+    } else {
+        format!("{clean}-{stamp:x}-{entropy:08x}")
+    };
+    reference.chars().take(MAX_REFERENCE_LENGTH).collect()
+}
+
+/// Checks the optional callback: an https URL with a method, or nothing at all.
+pub fn check_callback(
+    url: &str,
+    method: Option<&str>,
+) -> Result<Option<(String, CallbackMethod)>, String> {
+    let url = url.trim();
+    let method = method.map(str::trim).filter(|method| !method.is_empty());
+    if url.is_empty() {
+        return Ok(None);
+    }
+
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err("The callback URL must start with https://".to_owned());
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || host.contains(char::is_whitespace) || url.contains(' ') {
+        return Err("Enter a complete callback URL, like https://example.com/emergency".to_owned());
+    }
+    match method.map(CallbackMethod::parse) {
+        Some(method @ (CallbackMethod::Get | CallbackMethod::Post)) => {
+            Ok(Some((url.to_owned(), method)))
+        }
+        Some(CallbackMethod::Other(_)) => Err("Choose GET or POST as the callback method".into()),
+        None => Err("Choose how DIDWW should call the callback URL (GET or POST)".to_owned()),
+    }
+}
+
+/// How long to wait before status poll number `attempt` (0-based): quick at first, then
+/// slower, never more often than every 2 seconds nor less often than every minute.
+pub fn poll_delay_ms(attempt: u32) -> u32 {
+    let delay = 2_000u32.saturating_mul(2u32.saturating_pow(attempt / 3));
+    delay.min(60_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attempt_references_are_unique_short_and_clean() {
+        let first = new_attempt_reference("partner 42!", 1_700_000_000_000.0, 7);
+        let second = new_attempt_reference("partner 42!", 1_700_000_000_000.0, 8);
+        assert_ne!(first, second);
+        assert!(first.starts_with("partner42-"));
+        let long = new_attempt_reference(&"x".repeat(300), 1.0, u32::MAX);
+        assert!(long.len() <= MAX_REFERENCE_LENGTH);
+    }
+
+    #[test]
+    fn callbacks_need_https_and_a_method() {
+        assert_eq!(check_callback("", None), Ok(None));
+        assert!(check_callback("http://example.com/cb", Some("post")).is_err());
+        assert!(check_callback("https://example.com/cb", None).is_err());
+        assert!(check_callback("https:///cb", Some("get")).is_err());
+        assert_eq!(
+            check_callback(" https://example.com/cb ", Some("GET")),
+            Ok(Some((
+                "https://example.com/cb".to_owned(),
+                CallbackMethod::Get
+            )))
+        );
+    }
+
+    #[test]
+    fn polling_slows_down_and_is_capped() {
+        let delays: Vec<u32> = (0..30).map(poll_delay_ms).collect();
+        assert_eq!(delays[0], 2_000);
+        assert!(delays.windows(2).all(|pair| pair[0] <= pair[1]));
+        assert_eq!(*delays.last().unwrap(), 60_000);
+    }
+}
