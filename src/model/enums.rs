@@ -13,7 +13,9 @@ fn normalise(value: &str) -> String {
 macro_rules! wire_enum {
     (
         $(#[$meta:meta])*
-        $name:ident { $( $(#[$variant_meta:meta])* $variant:ident = $wire:literal / $label:literal ),+ $(,)? }
+        $name:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident = $wire:literal / $label:literal ),+ $(,)?
+        }
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
