@@ -9,9 +9,14 @@
 #![deny(missing_docs)]
 
 pub mod api;
+pub mod app;
+pub mod components;
+pub mod config;
 pub mod domain;
 pub mod jsonapi;
 pub mod model;
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
 pub mod sandbox;
+pub mod state;
+pub mod steps;
 pub mod wire;

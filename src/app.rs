@@ -1,0 +1,54 @@
+//! The app: its providers and its routes, all on one screen.
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::Client;
+use crate::config::ConfigContext;
+use crate::state::WizardContext;
+use crate::steps::{
+    NotFound, StepAddress, StepDids, StepIdentity, StepRequirement, StepStatus, StepSubmit,
+    StepValidate, WizardShell,
+};
+
+/// The registration wizard, configured from defaults, `config.json` and saved settings.
+#[component]
+pub fn App() -> impl IntoView {
+    ConfigContext::start();
+    WizardContext::provide();
+
+    view! { <AppRoutes /> }
+}
+
+/// The wizard over a ready-made client, without configuration loading (tests, embedding).
+#[component]
+pub fn AppWithClient(
+    /// The client every step uses.
+    client: Client,
+) -> impl IntoView {
+    ConfigContext::with_client(client);
+    WizardContext::provide();
+
+    view! { <AppRoutes /> }
+}
+
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=NotFound>
+                <ParentRoute path=path!("") view=WizardShell>
+                    <Route path=path!("") view=|| view! { <Redirect path="/dids" /> } />
+                    <Route path=path!("dids") view=StepDids />
+                    <Route path=path!("requirement") view=StepRequirement />
+                    <Route path=path!("identity") view=StepIdentity />
+                    <Route path=path!("address") view=StepAddress />
+                    <Route path=path!("validate") view=StepValidate />
+                    <Route path=path!("submit") view=StepSubmit />
+                    <Route path=path!("status/:verification_id") view=StepStatus />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

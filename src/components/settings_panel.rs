@@ -1,0 +1,192 @@
+//! Where the user points the app at their proxy and enters the API key.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::config::{ConfigContext, Mode, SettingsInput, DEMO_BUILT_IN};
+
+/// The settings form: API base, key, whether to remember the key, and the version header.
+///
+/// Saving checks the address, stores the settings on this device (the key only when asked),
+/// and switches the app to the new client at once.
+#[component]
+pub fn SettingsPanel(
+    /// Called when the user closes the panel or saved successfully.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let config_context = ConfigContext::expect();
+    let initial = config_context.config();
+    let (api_base_url, set_api_base_url) = signal(initial.api_base_url.clone());
+    let (api_key, set_api_key) = signal(initial.api_key.clone().unwrap_or_default());
+    let (remember_key, set_remember_key) = signal(initial.remember_key);
+    let (send_version_header, set_send_version_header) = signal(initial.send_version_header);
+    let (save_error, set_save_error) = signal(None::<String>);
+    let heading = NodeRef::<html::H2>::new();
+
+    let is_unconfigured = move || config_context.mode() == Mode::Unconfigured;
+    let base_hint = if DEMO_BUILT_IN {
+        "The address of your CORS proxy in front of DIDWW, such as \
+         https://proxy.example.com/v3. Leave it empty to use the demo."
+    } else {
+        "The address of your CORS proxy in front of DIDWW, such as \
+         https://proxy.example.com/v3."
+    };
+
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let input = SettingsInput {
+            api_base_url: api_base_url.get_untracked(),
+            api_key: api_key.get_untracked(),
+            remember_key: remember_key.get_untracked(),
+            send_version_header: send_version_header.get_untracked(),
+        };
+        match config_context.save(input) {
+            Ok(()) => {
+                set_save_error.set(None);
+                on_close.run(());
+            }
+            Err(problem) => set_save_error.set(Some(format!("Not saved: {problem}."))),
+        }
+    };
+
+    view! {
+        <section
+            class="dwe-settings"
+            id="settings-panel"
+            aria-labelledby="settings-title"
+            data-testid="settings-panel"
+        >
+            <h2 class="dwe-settings__title" id="settings-title" tabindex="-1" node_ref=heading>
+                "Settings"
+            </h2>
+            <Show when=is_unconfigured>
+                <p class="dwe-notice dwe-notice--info" data-testid="settings-required">
+                    "Set your proxy URL to begin."
+                </p>
+            </Show>
+            <form class="dwe-form" on:submit=on_submit novalidate>
+                <div class="dwe-field" class:dwe-field--invalid=move || save_error.with(Option::is_some)>
+                    <label class="dwe-field__label" for="settings-api-base">
+                        "API base URL"
+                    </label>
+                    <p class="dwe-field__hint" id="settings-api-base-hint">{base_hint}</p>
+                    {move || {
+                        save_error
+                            .get()
+                            .map(|message| {
+                                view! {
+                                    <p
+                                        class="dwe-field__error"
+                                        id="settings-api-base-error"
+                                        role="alert"
+                                        data-testid="settings-error"
+                                    >
+                                        {message}
+                                    </p>
+                                }
+                            })
+                    }}
+                    <input
+                        class="dwe-field__control"
+                        type="url"
+                        id="settings-api-base"
+                        name="api_base_url"
+                        data-testid="settings-api-base"
+                        autocomplete="url"
+                        placeholder="https://proxy.example.com/v3"
+                        aria-invalid=move || save_error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || {
+                            if save_error.with(Option::is_some) {
+                                "settings-api-base-hint settings-api-base-error"
+                            } else {
+                                "settings-api-base-hint"
+                            }
+                        }
+                        prop:value=move || api_base_url.get()
+                        on:input=move |event| set_api_base_url.set(event_target_value(&event))
+                    />
+                </div>
+                <div class="dwe-field">
+                    <label class="dwe-field__label" for="settings-api-key">
+                        "API key"
+                        <span class="dwe-field__optional">" (optional)"</span>
+                    </label>
+                    <p class="dwe-field__hint" id="settings-api-key-hint">
+                        "Kept in this tab's memory only. Leave it empty when your proxy adds the \
+                         key itself."
+                    </p>
+                    <input
+                        class="dwe-field__control"
+                        type="password"
+                        id="settings-api-key"
+                        name="api_key"
+                        data-testid="settings-api-key"
+                        autocomplete="off"
+                        aria-describedby="settings-api-key-hint"
+                        prop:value=move || api_key.get()
+                        on:input=move |event| set_api_key.set(event_target_value(&event))
+                    />
+                </div>
+                <div class="dwe-choice">
+                    <input
+                        class="dwe-checkbox"
+                        type="checkbox"
+                        id="settings-remember-key"
+                        data-testid="settings-remember-key"
+                        prop:checked=move || remember_key.get()
+                        on:change=move |event| set_remember_key.set(event_target_checked(&event))
+                    />
+                    <label class="dwe-choice__label" for="settings-remember-key">
+                        "Remember the key on this device"
+                    </label>
+                </div>
+                <Show when=move || remember_key.get()>
+                    <p class="dwe-notice dwe-notice--warning" data-testid="settings-remember-warning">
+                        "The key will be stored unencrypted in this browser. Anyone who uses this \
+                         browser profile, and any script running on this site, can read it. Only \
+                         do this on a device that only you use."
+                    </p>
+                </Show>
+                <div class="dwe-choice">
+                    <input
+                        class="dwe-checkbox"
+                        type="checkbox"
+                        id="settings-version-header"
+                        data-testid="settings-version-header"
+                        prop:checked=move || send_version_header.get()
+                        on:change=move |event| {
+                            set_send_version_header.set(event_target_checked(&event))
+                        }
+                    />
+                    <label class="dwe-choice__label" for="settings-version-header">
+                        "Send the API version header (X-DIDWW-API-Version: 2026-04-16)"
+                    </label>
+                </div>
+                <div class="dwe-actions">
+                    <button
+                        type="submit"
+                        class="dwe-button dwe-button--primary"
+                        data-testid="settings-save"
+                    >
+                        "Save settings"
+                    </button>
+                    <button
+                        type="button"
+                        class="dwe-button dwe-button--secondary"
+                        data-testid="settings-close"
+                        on:click=move |_| on_close.run(())
+                    >
+                        "Close"
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,632 @@
+//! Runtime configuration: where requests go, with which key, and whether the demo runs.
+//!
+//! Three layers, later ones winning: built-in defaults (the demo), `config.json` served next
+//! to `index.html` (the operator's choice), and the settings the user saved on this device.
+//! Nothing here needs a rebuild. The API key lives in memory only, unless the user asks for
+//! it to be remembered on this device.
+
+use std::sync::{Arc, Mutex};
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::api::{ApiError, Client, ClientConfig};
+#[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+use crate::sandbox::Simulator;
+
+/// Where the user's settings are saved (never the key).
+const SETTINGS_STORAGE_KEY: &str = "didww-emergency.settings";
+/// Where the key is saved when the user opted in.
+const KEY_STORAGE_KEY: &str = "didww-emergency.api-key";
+
+/// True when this build carries the in-browser simulator.
+pub const DEMO_BUILT_IN: bool = cfg!(any(feature = "demo", not(target_arch = "wasm32")));
+
+/// Where requests go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The built-in simulator answers; nothing leaves the browser.
+    Demo,
+    /// Requests go to the configured API base (the proxy in front of DIDWW).
+    Live,
+    /// No API base is set and the demo is unavailable or switched off.
+    Unconfigured,
+}
+
+/// The configuration in force, after all layers.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AppConfig {
+    /// The API base URL (the CORS proxy); empty means none.
+    pub api_base_url: String,
+    /// The API key, when the user entered one.
+    pub api_key: Option<String>,
+    /// Whether the key is also kept in this browser's local storage.
+    pub remember_key: bool,
+    /// Whether requests carry `X-DIDWW-API-Version`.
+    pub send_version_header: bool,
+    /// Whether the simulator may run while no API base is set.
+    pub demo_allowed: bool,
+}
+
+impl std::fmt::Debug for AppConfig {
+    // Written by hand so that the key never reaches a log line.
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("AppConfig")
+            .field("api_base_url", &self.api_base_url)
+            .field("has_api_key", &self.api_key.is_some())
+            .field("remember_key", &self.remember_key)
+            .field("send_version_header", &self.send_version_header)
+            .field("demo_allowed", &self.demo_allowed)
+            .finish()
+    }
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            api_base_url: String::new(),
+            api_key: None,
+            remember_key: false,
+            send_version_header: true,
+            demo_allowed: DEMO_BUILT_IN,
+        }
+    }
+}
+
+impl AppConfig {
+    /// Where requests go under this configuration.
+    pub fn mode(&self) -> Mode {
+        if !self.api_base_url.is_empty() {
+            Mode::Live
+        } else if self.demo_allowed && DEMO_BUILT_IN {
+            Mode::Demo
+        } else {
+            Mode::Unconfigured
+        }
+    }
+
+    /// The transport settings for a live client.
+    pub fn client_config(&self) -> ClientConfig {
+        ClientConfig {
+            api_base_url: self.api_base_url.clone(),
+            api_key: self.api_key.clone().filter(|key| !key.trim().is_empty()),
+            send_version_header: self.send_version_header,
+        }
+    }
+
+    /// Applies the operator's file, then the user's saved settings and key.
+    pub fn layered(file: &FileConfig, saved: &SavedSettings, key: Option<String>) -> Self {
+        let mut config = Self::default();
+        if let Some(base) = &file.api_base_url {
+            config.api_base_url = base.clone();
+        }
+        if let Some(send) = file.send_version_header {
+            config.send_version_header = send;
+        }
+        if let Some(demo) = file.demo {
+            config.demo_allowed = demo && DEMO_BUILT_IN;
+        }
+        if let Some(base) = &saved.api_base_url {
+            config.api_base_url = base.clone();
+        }
+        if let Some(send) = saved.send_version_header {
+            config.send_version_header = send;
+        }
+        config.remember_key = key.is_some();
+        config.api_key = key;
+        config
+    }
+}
+
+/// What `config.json` may set; absent members leave the defaults alone.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FileConfig {
+    /// `api_base_url`.
+    pub api_base_url: Option<String>,
+    /// `send_api_version_header`.
+    pub send_version_header: Option<bool>,
+    /// `demo`: whether the simulator may run while no API base is set.
+    pub demo: Option<bool>,
+}
+
+/// Reads `config.json`. Good members are kept even when another is bad; every problem is
+/// reported in plain words.
+pub fn parse_config_file(text: &str) -> (FileConfig, Vec<String>) {
+    let mut config = FileConfig::default();
+    let mut problems = Vec::new();
+    let object = match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) => object,
+        Ok(_) => {
+            problems
+                .push("config.json must be a JSON object, like {\"api_base_url\": \"…\"}".into());
+            return (config, problems);
+        }
+        Err(error) => {
+            problems.push(format!("config.json is not valid JSON ({error})"));
+            return (config, problems);
+        }
+    };
+    for (name, value) in object {
+        match (name.as_str(), value) {
+            ("api_base_url", Value::String(url)) => match check_api_base(&url) {
+                Ok(url) => config.api_base_url = Some(url),
+                Err(problem) => problems.push(format!("config.json api_base_url: {problem}")),
+            },
+            ("api_base_url", Value::Null) => {}
+            ("send_api_version_header", Value::Bool(send)) => {
+                config.send_version_header = Some(send);
+            }
+            ("demo", Value::Bool(demo)) => config.demo = Some(demo),
+            ("api_base_url" | "send_api_version_header" | "demo", other) => problems.push(format!(
+                "config.json {name} has the wrong type ({}); it was ignored",
+                json_type(&other)
+            )),
+            (other, _) => log::warn!("config.json: unknown member {other} ignored"),
+        }
+    }
+    (config, problems)
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The settings a user saved on this device (never the key, which is stored apart).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct SavedSettings {
+    /// The API base; an empty string means the user chose none (the demo).
+    #[serde(default)]
+    pub api_base_url: Option<String>,
+    /// Whether to send the version header.
+    #[serde(default)]
+    pub send_version_header: Option<bool>,
+}
+
+/// What the settings form submits.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct SettingsInput {
+    /// The API base as typed.
+    pub api_base_url: String,
+    /// The key as typed; empty means none.
+    pub api_key: String,
+    /// Whether to keep the key in local storage.
+    pub remember_key: bool,
+    /// Whether to send the version header.
+    pub send_version_header: bool,
+}
+
+/// Checks an API base URL and returns it without a trailing slash.
+///
+/// The key travels with every request, so only https is accepted, except plain http to
+/// this machine, which is how a local proxy or the simulator server runs during development.
+pub fn check_api_base(input: &str) -> Result<String, String> {
+    let url = input.trim();
+    if url.is_empty() {
+        return Ok(String::new());
+    }
+    if url.chars().any(char::is_whitespace) {
+        return Err("the address must not contain spaces".to_owned());
+    }
+    let lowered = url.to_ascii_lowercase();
+    let (secure, rest) = if lowered.starts_with("https://") {
+        (true, &url["https://".len()..])
+    } else if lowered.starts_with("http://") {
+        (false, &url["http://".len()..])
+    } else {
+        return Err("the address must start with https://".to_owned());
+    };
+    if rest.contains(['?', '#']) {
+        return Err("the address must not contain ? or #".to_owned());
+    }
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.contains('@') {
+        return Err("the address must not contain a user name or password".to_owned());
+    }
+    let host = host_of(authority);
+    if host.is_empty() {
+        return Err(
+            "the address has no host name, for example https://proxy.example.com/v3".into(),
+        );
+    }
+    if !secure && !is_local_host(&host) {
+        return Err(
+            "use https://; plain http:// is allowed only for localhost or 127.0.0.1".to_owned(),
+        );
+    }
+    Ok(url.trim_end_matches('/').to_owned())
+}
+
+fn host_of(authority: &str) -> String {
+    let host = if let Some(bracketed) = authority.strip_prefix('[') {
+        bracketed.split(']').next().unwrap_or("")
+    } else {
+        authority.split(':').next().unwrap_or("")
+    };
+    host.to_ascii_lowercase()
+}
+
+fn is_local_host(host: &str) -> bool {
+    matches!(host, "localhost" | "127.0.0.1" | "::1")
+}
+
+/// Where `config.json` lives for a page at `pathname`: next to `index.html`, even when the
+/// page was opened on a deep link such as `/status/<id>`.
+pub fn config_file_path(pathname: &str) -> String {
+    let mut segments: Vec<&str> = pathname.split('/').collect();
+    // Drop the route part of the path, leaving the directory that holds index.html.
+    if let Some(position) = segments
+        .iter()
+        .rposition(|segment| is_route_segment(segment))
+    {
+        let is_status_id = position + 2 == segments.len() && segments[position] == "status";
+        if position + 1 == segments.len() || is_status_id {
+            segments.truncate(position);
+        }
+    }
+    if segments.last().is_some_and(|last| last.ends_with(".html")) {
+        segments.pop();
+    }
+    let directory = segments.join("/");
+    format!("{}/config.json", directory.trim_end_matches('/'))
+}
+
+fn is_route_segment(segment: &str) -> bool {
+    matches!(
+        segment,
+        "dids" | "requirement" | "identity" | "address" | "validate" | "submit" | "status"
+    )
+}
+
+/// The app-wide configuration and the client built from it.
+#[derive(Debug, Clone, Copy)]
+pub struct ConfigContext {
+    config: RwSignal<AppConfig>,
+    client: RwSignal<Option<Client>>,
+    problems: RwSignal<Vec<String>>,
+    is_ready: RwSignal<bool>,
+    file: StoredValue<FileConfig>,
+}
+
+impl ConfigContext {
+    /// Starts from defaults and saved settings, provides the context, then loads
+    /// `config.json` in the background.
+    pub fn start() -> Self {
+        let saved = storage::load_settings();
+        let key = storage::load_key();
+        let context = Self::new(
+            AppConfig::layered(&FileConfig::default(), &saved, key),
+            false,
+        );
+        provide_context(context);
+        context.load_file();
+        context
+    }
+
+    /// A context around a ready-made client, for tests and embedding (no file is loaded).
+    pub fn with_client(client: Client) -> Self {
+        let context = Self::new(AppConfig::default(), true);
+        context.client.set(Some(client));
+        provide_context(context);
+        context
+    }
+
+    fn new(config: AppConfig, is_ready: bool) -> Self {
+        let client = build_client(&config);
+        Self {
+            config: RwSignal::new(config),
+            client: RwSignal::new(client),
+            problems: RwSignal::new(Vec::new()),
+            is_ready: RwSignal::new(is_ready),
+            file: StoredValue::new(FileConfig::default()),
+        }
+    }
+
+    /// The context provided by `App`.
+    pub fn expect() -> Self {
+        use_context::<Self>().expect("ConfigContext is provided by App")
+    }
+
+    /// The client in force, or why there is none (read reactively).
+    pub fn client(&self) -> Result<Client, ApiError> {
+        self.client.get().ok_or_else(|| {
+            ApiError::Configuration("set your proxy URL in Settings to begin".to_owned())
+        })
+    }
+
+    /// The client in force, read without subscribing (for actions and event handlers).
+    pub fn client_untracked(&self) -> Result<Client, ApiError> {
+        self.client.get_untracked().ok_or_else(|| {
+            ApiError::Configuration("set your proxy URL in Settings to begin".to_owned())
+        })
+    }
+
+    /// The configuration in force (read reactively).
+    pub fn config(&self) -> AppConfig {
+        self.config.get()
+    }
+
+    /// Where requests go (read reactively), judged by the client actually in force.
+    pub fn mode(&self) -> Mode {
+        self.client.with(|client| match client {
+            Some(client) if client.is_demo() => Mode::Demo,
+            Some(_) => Mode::Live,
+            None => Mode::Unconfigured,
+        })
+    }
+
+    /// Problems found in `config.json`, in plain words.
+    pub fn problems(&self) -> Vec<String> {
+        self.problems.get()
+    }
+
+    /// False until `config.json` was read (or found missing).
+    pub fn is_ready(&self) -> bool {
+        self.is_ready.get()
+    }
+
+    /// Checks and applies the user's settings, saves them on this device, and rebuilds the
+    /// client.
+    pub fn save(&self, input: SettingsInput) -> Result<(), String> {
+        let api_base_url = check_api_base(&input.api_base_url)?;
+        let key = Some(input.api_key.trim().to_owned()).filter(|key| !key.is_empty());
+        let saved = SavedSettings {
+            api_base_url: Some(api_base_url),
+            send_version_header: Some(input.send_version_header),
+        };
+        storage::save_settings(&saved)?;
+        let remembered = if input.remember_key {
+            key.clone()
+        } else {
+            None
+        };
+        storage::save_key(remembered.as_deref())?;
+
+        let mut config = AppConfig::layered(&self.file.get_value(), &saved, key);
+        config.remember_key = input.remember_key;
+        self.apply(config);
+        Ok(())
+    }
+
+    fn apply(&self, config: AppConfig) {
+        log::info!("configuration in force: {config:?}");
+        self.client.set(build_client(&config));
+        self.config.set(config);
+    }
+
+    fn load_file(self) {
+        #[cfg(target_arch = "wasm32")]
+        leptos::task::spawn_local(async move {
+            let (file, problems) = match storage::fetch_config_file().await {
+                Some(text) => parse_config_file(&text),
+                None => (FileConfig::default(), Vec::new()),
+            };
+            for problem in &problems {
+                log::warn!("{problem}");
+            }
+            self.file.set_value(file.clone());
+            let current = self.config.get_untracked();
+            let saved = storage::load_settings();
+            let mut config = AppConfig::layered(&file, &saved, current.api_key.clone());
+            config.remember_key = current.remember_key;
+            self.apply(config);
+            self.problems.set(problems);
+            self.is_ready.set(true);
+        });
+        #[cfg(not(target_arch = "wasm32"))]
+        self.is_ready.set(true);
+    }
+}
+
+/// Builds the client for `config`; `None` when nothing is configured.
+fn build_client(config: &AppConfig) -> Option<Client> {
+    match config.mode() {
+        Mode::Live => Some(Client::http(config.client_config())),
+        Mode::Demo => demo_client(),
+        Mode::Unconfigured => None,
+    }
+}
+
+#[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+fn demo_client() -> Option<Client> {
+    Some(Client::simulator(shared_simulator()))
+}
+
+#[cfg(not(any(feature = "demo", not(target_arch = "wasm32"))))]
+fn demo_client() -> Option<Client> {
+    None
+}
+
+/// The demo account, created once so that what the user creates survives settings changes
+/// for as long as the page is open.
+#[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+pub fn shared_simulator() -> Arc<Mutex<Simulator>> {
+    use std::sync::OnceLock;
+    static SIMULATOR: OnceLock<Arc<Mutex<Simulator>>> = OnceLock::new();
+    SIMULATOR
+        .get_or_init(|| Arc::new(Mutex::new(Simulator::with_guide_account())))
+        .clone()
+}
+
+mod storage {
+    //! This browser's local storage and the `config.json` request.
+
+    use super::{SavedSettings, KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY};
+
+    fn local_storage() -> Option<web_sys::Storage> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            None
+        }
+    }
+
+    pub(super) fn load_settings() -> SavedSettings {
+        local_storage()
+            .and_then(|storage| storage.get_item(SETTINGS_STORAGE_KEY).ok().flatten())
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    pub(super) fn load_key() -> Option<String> {
+        local_storage()
+            .and_then(|storage| storage.get_item(KEY_STORAGE_KEY).ok().flatten())
+            .filter(|key| !key.trim().is_empty())
+    }
+
+    pub(super) fn save_settings(settings: &SavedSettings) -> Result<(), String> {
+        let Some(storage) = local_storage() else {
+            return Ok(());
+        };
+        let text = serde_json::to_string(settings).map_err(|error| error.to_string())?;
+        storage
+            .set_item(SETTINGS_STORAGE_KEY, &text)
+            .map_err(|_| "this browser refused to save the settings".to_owned())
+    }
+
+    pub(super) fn save_key(key: Option<&str>) -> Result<(), String> {
+        let Some(storage) = local_storage() else {
+            return Ok(());
+        };
+        let result = match key {
+            Some(key) => storage.set_item(KEY_STORAGE_KEY, key),
+            None => storage.remove_item(KEY_STORAGE_KEY),
+        };
+        result.map_err(|_| "this browser refused to store the API key".to_owned())
+    }
+
+    /// The text of `config.json`, or `None` when there is none.
+    ///
+    /// A missing file, a network failure, or an HTML page (a server that answers every path
+    /// with index.html) all mean "no file": the defaults apply and nothing is shown.
+    #[cfg(target_arch = "wasm32")]
+    pub(super) async fn fetch_config_file() -> Option<String> {
+        let pathname = web_sys::window()?.location().pathname().ok()?;
+        let path = super::config_file_path(&pathname);
+        let response = gloo_net::http::Request::get(&path).send().await.ok()?;
+        if !response.ok() {
+            if response.status() != 404 {
+                log::warn!("config.json answered status {}", response.status());
+            }
+            return None;
+        }
+        let text = response.text().await.ok()?;
+        if text.trim_start().starts_with('<') {
+            return None;
+        }
+        Some(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_bases_are_accepted_and_lose_their_trailing_slash() {
+        assert_eq!(
+            check_api_base(" https://proxy.example.com/v3/ "),
+            Ok("https://proxy.example.com/v3".to_owned())
+        );
+        assert_eq!(check_api_base(""), Ok(String::new()));
+    }
+
+    #[test]
+    fn plain_http_is_accepted_only_for_this_machine() {
+        assert!(check_api_base("http://localhost:8080/v3").is_ok());
+        assert!(check_api_base("http://127.0.0.1:9000").is_ok());
+        assert!(check_api_base("http://[::1]:9000").is_ok());
+        assert!(check_api_base("http://proxy.example.com/v3").is_err());
+        assert!(check_api_base("http://localhost.example.com").is_err());
+    }
+
+    #[test]
+    fn odd_bases_are_refused_with_a_reason() {
+        for bad in [
+            "ftp://x",
+            "proxy.example.com",
+            "https://",
+            "https://a b",
+            "https://u:p@x/v3",
+        ] {
+            let refusal = check_api_base(bad).expect_err(bad);
+            assert!(!refusal.is_empty());
+        }
+        assert!(check_api_base("https://x/v3?key=1").is_err());
+    }
+
+    #[test]
+    fn the_file_layer_reports_bad_values_and_keeps_good_ones() {
+        let (file, problems) = parse_config_file(
+            r#"{"api_base_url": "http://evil.example", "send_api_version_header": false}"#,
+        );
+        assert_eq!(file.api_base_url, None);
+        assert_eq!(file.send_version_header, Some(false));
+        assert_eq!(problems.len(), 1);
+
+        let (_, problems) = parse_config_file("{not json");
+        assert_eq!(problems.len(), 1);
+        let (_, problems) = parse_config_file(r#"{"demo": "yes"}"#);
+        assert_eq!(problems.len(), 1);
+        let (_, problems) = parse_config_file("[1]");
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn later_layers_win_and_the_key_is_never_in_the_settings() {
+        let file = FileConfig {
+            api_base_url: Some("https://file.example/v3".into()),
+            send_version_header: Some(false),
+            demo: None,
+        };
+        let saved = SavedSettings {
+            api_base_url: Some("https://mine.example/v3".into()),
+            send_version_header: None,
+        };
+        let config = AppConfig::layered(&file, &saved, Some("secret".into()));
+        assert_eq!(config.api_base_url, "https://mine.example/v3");
+        assert!(!config.send_version_header);
+        assert!(config.remember_key);
+        assert!(!serde_json::to_string(&saved).unwrap().contains("secret"));
+        assert!(!format!("{config:?}").contains("secret"));
+    }
+
+    #[test]
+    fn the_demo_runs_only_without_a_base_and_when_allowed() {
+        let mut config = AppConfig::default();
+        assert_eq!(config.mode(), Mode::Demo);
+        config.api_base_url = "https://proxy.example/v3".into();
+        assert_eq!(config.mode(), Mode::Live);
+        let file = FileConfig {
+            demo: Some(false),
+            ..FileConfig::default()
+        };
+        let config = AppConfig::layered(&file, &SavedSettings::default(), None);
+        assert_eq!(config.mode(), Mode::Unconfigured);
+    }
+
+    #[test]
+    fn config_json_is_found_next_to_index_html_from_any_route() {
+        let cases = [
+            ("/", "/config.json"),
+            ("/dids", "/config.json"),
+            ("/status/abc-123", "/config.json"),
+            ("/app/identity", "/app/config.json"),
+            ("/app/index.html", "/app/config.json"),
+            ("/app/", "/app/config.json"),
+        ];
+        for (pathname, expected) in cases {
+            assert_eq!(config_file_path(pathname), expected, "{pathname}");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! One page per step of DIDWW's registration guide, plus the shell around them.
+//!
+//! Steps own their data loading (reads through `LocalResource`, writes through actions)
+//! and keep the wizard's draft in [`crate::state::WizardContext`]; the widgets they use are
+//! in [`crate::components`] and the rules they apply in [`crate::domain`].
+
+mod address;
+mod address_form;
+mod dids;
+mod identity;
+mod identity_form;
+mod not_found;
+mod requirement;
+mod requirement_details;
+mod shell;
+mod status;
+mod submit;
+mod validate;
+
+pub use address::StepAddress;
+pub use dids::StepDids;
+pub use identity::StepIdentity;
+pub use not_found::NotFound;
+pub use requirement::StepRequirement;
+pub use shell::WizardShell;
+pub use status::StepStatus;
+pub use submit::StepSubmit;
+pub use validate::StepValidate;
+
+use leptos::prelude::*;
+
+use crate::api::{ApiError, Client};
+use crate::config::ConfigContext;
+use crate::model::Country;
+
+/// The client in force, read reactively so that a resource using it reloads when the
+/// settings change.
+fn current_client() -> Result<Client, ApiError> {
+    ConfigContext::expect().client()
+}
+
+/// Country names by id, loaded once per client, for showing identities and addresses.
+fn load_countries() -> LocalResource<Result<Vec<Country>, ApiError>> {
+    let config = ConfigContext::expect();
+    LocalResource::new(move || {
+        let client = config.client();
+        async move { crate::api::list_countries(&client?).await }
+    })
+}
+
+/// The name of country `id` among `countries`, or the id itself when unknown.
+fn country_name(countries: &[Country], id: &str) -> String {
+    countries
+        .iter()
+        .find(|country| country.id == id)
+        .map_or_else(|| id.to_owned(), |country| country.name.clone())
+}

@@ -1,0 +1,360 @@
+//! Step 3: choose or create the identity the registration is made for.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use super::identity_form::IdentityForm;
+use super::{country_name, current_client, load_countries};
+use crate::api::{get_identity, list_identities, ApiError};
+use crate::components::{format_number, BlockedStep, ErrorState, LoadingState, StepHeading};
+use crate::domain::form::{allowed_identity_types, identity_fit};
+use crate::domain::selection::{
+    classify, country_and_type, forced_identity, suggested_identity, DidCase,
+};
+use crate::model::{AreaLevel, Country, Did, EmergencyRequirement, Identity, IdentityType};
+use crate::state::{WizardContext, WizardStep};
+
+/// Lists the identities that can be used (only the locked one when a number forces it),
+/// shows what each lacks, preselects a porting identity, and offers to create a new one.
+#[component]
+pub fn StepIdentity() -> impl IntoView {
+    let draft = WizardContext::expect();
+    let blocker = Memo::new(move |_| draft.blocker(WizardStep::Identity));
+
+    view! {
+        <section class="dwe-step" data-testid="step-identity">
+            <StepHeading
+                title="Choose the identity"
+                lead="The person or company the emergency registration is for. Emergency services \
+                      use these details."
+            />
+            {move || match blocker.get() {
+                Some(blocker) => view! { <BlockedStep blocker=blocker /> }.into_any(),
+                None => {
+                    let dids = draft.selected_dids().get_untracked();
+                    match draft.requirement().get_untracked() {
+                        Some(requirement) => {
+                            view! { <IdentityChoice dids=dids requirement=requirement /> }.into_any()
+                        }
+                        None => ().into_any(),
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+/// One identity as listed, with whether it meets the requirement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Candidate {
+    identity: Identity,
+    missing: Vec<String>,
+}
+
+#[component]
+fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl IntoView {
+    let draft = WizardContext::expect();
+    let navigate = use_navigate();
+    let (is_creating, set_is_creating) = signal(false);
+
+    let forced = forced_identity(&dids);
+    let suggested = suggested_identity(&dids);
+    let country_id = country_and_type(&dids)
+        .map(|(country, _)| country)
+        .or_else(|| requirement.country_id.clone())
+        .unwrap_or_default();
+    let allowed = allowed_identity_types(&requirement);
+    let (type_filter, country_filter) = list_filters(&requirement, &allowed, &country_id);
+    let locked_notice = forced
+        .as_ref()
+        .map(|identity_id| locked_notice_text(&dids, identity_id));
+    let countries = load_countries();
+
+    let identities = LocalResource::new({
+        let (forced, requirement, country_id) =
+            (forced.clone(), requirement.clone(), country_id.clone());
+        let (type_filter, country_filter) = (type_filter.clone(), country_filter.clone());
+        move || {
+            let client = current_client();
+            let (forced, requirement, country_id) =
+                (forced.clone(), requirement.clone(), country_id.clone());
+            let (type_filter, country_filter) = (type_filter.clone(), country_filter.clone());
+            async move {
+                let client = client?;
+                let found = match forced {
+                    Some(id) => vec![get_identity(&client, &id).await?],
+                    None => {
+                        list_identities(&client, type_filter.as_ref(), country_filter.as_deref())
+                            .await?
+                    }
+                };
+                Ok::<_, ApiError>(
+                    found
+                        .into_iter()
+                        .map(|identity| Candidate {
+                            missing: identity_fit(&requirement, &identity, &country_id),
+                            identity,
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            }
+        }
+    });
+
+    // The locked identity, or else the porting one, is chosen for the user when it fits.
+    let preselect = forced.clone().or_else(|| suggested.clone());
+    Effect::new(move |_| {
+        let Some(Ok(candidates)) = identities.get() else {
+            return;
+        };
+        if draft.identity().with_untracked(Option::is_some) {
+            return;
+        }
+        let fitting = candidates.into_iter().find(|candidate| {
+            Some(&candidate.identity.id) == preselect.as_ref() && candidate.missing.is_empty()
+        });
+        if let Some(candidate) = fitting {
+            draft.choose_identity(Some(candidate.identity));
+        }
+    });
+
+    let on_created = move |identity: Identity| {
+        draft.choose_identity(Some(identity));
+        set_is_creating.set(false);
+        identities.refetch();
+    };
+    let on_continue = move |_| {
+        if draft.identity().with_untracked(Option::is_some) {
+            navigate(WizardStep::Address.path(), NavigateOptions::default());
+        }
+    };
+
+    let option_view = move |candidate: Candidate, countries_list: Vec<Country>| {
+        let Candidate { identity, missing } = candidate;
+        let id = identity.id.clone();
+        let fits = missing.is_empty();
+        let name = identity.display_name();
+        let kind = identity
+            .identity_type
+            .as_ref()
+            .map_or("Unknown type", IdentityType::label)
+            .to_owned();
+        let country = identity.country_id.as_deref().map_or_else(
+            || "No country".to_owned(),
+            |id| country_name(&countries_list, id),
+        );
+        let is_checked = {
+            let id = id.clone();
+            move || {
+                draft
+                    .identity()
+                    .with(|chosen| chosen.as_ref().is_some_and(|c| c.id == id))
+            }
+        };
+        let is_suggested = suggested.as_deref() == Some(id.as_str());
+        let option_id = format!("identity-option-{id}");
+        view! {
+            <div class="dwe-option" class:dwe-option--disabled=!fits>
+                <input
+                    type="radio"
+                    class="dwe-radio"
+                    name="identity"
+                    id=option_id.clone()
+                    data-testid=option_id.clone()
+                    disabled=!fits
+                    prop:checked=is_checked
+                    on:change=move |_| draft.choose_identity(Some(identity.clone()))
+                />
+                <label class="dwe-option__label" for=option_id>
+                    <span class="dwe-option__title">{name}</span>
+                    <span class="dwe-option__meta">{format!("{kind} · {country}")}</span>
+                    {fit_view(&missing)}
+                    {is_suggested
+                        .then(|| {
+                            view! {
+                                <span class="dwe-option__note" data-testid="identity-porting-note">
+                                    "Came with the number when it was ported, so it is \
+                                     preselected. You can choose another identity."
+                                </span>
+                            }
+                        })}
+                </label>
+            </div>
+        }
+    };
+
+    let list_view = move |candidates: Vec<Candidate>, countries_list: Vec<Country>| {
+        if candidates.is_empty() {
+            return view! {
+                <p class="dwe-state dwe-state--empty" data-testid="identity-empty">
+                    "No existing identity can be used here. Create one below."
+                </p>
+            }
+            .into_any();
+        }
+        view! {
+            <fieldset class="dwe-options" data-testid="identity-options">
+                <legend class="dwe-visually-hidden">"Identity"</legend>
+                {candidates
+                    .into_iter()
+                    .map(|candidate| option_view(candidate, countries_list.clone()))
+                    .collect_view()}
+            </fieldset>
+        }
+        .into_any()
+    };
+
+    let is_locked = forced.is_some();
+    let form_requirement = requirement.clone();
+    view! {
+        {locked_notice
+            .map(|text| {
+                view! {
+                    <div class="dwe-notice dwe-notice--warning" data-testid="identity-locked-notice">
+                        <p class="dwe-notice__title">"This identity is required"</p>
+                        <p>{text}</p>
+                    </div>
+                }
+            })}
+        <Transition fallback=|| view! { <LoadingState message="Loading identities…" /> }>
+            {move || {
+                let list_view = list_view.clone();
+                Suspend::new(async move {
+                let loaded = identities.await;
+                // Names are a nicety: a failed country list leaves ids on screen, not an error.
+                let countries_list = countries.await.unwrap_or_default();
+                match loaded {
+                    Ok(candidates) => list_view(candidates, countries_list),
+                    Err(error) => view! {
+                        <ErrorState error=error on_retry=move |_| identities.refetch() />
+                    }
+                    .into_any(),
+                }
+            })
+            }}
+        </Transition>
+        {(!is_locked)
+            .then(|| {
+                let (requirement, allowed, country_id) =
+                    (form_requirement.clone(), allowed.clone(), country_id.clone());
+                view! {
+                    <Show
+                        when=move || is_creating.get()
+                        fallback=move || {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="dwe-button dwe-button--secondary"
+                                    data-testid="identity-new"
+                                    on:click=move |_| set_is_creating.set(true)
+                                >
+                                    "Create a new identity"
+                                </button>
+                            }
+                        }
+                    >
+                        <IdentityForm
+                            requirement=requirement.clone()
+                            allowed=allowed.clone()
+                            country_id=country_id.clone()
+                            countries=countries
+                            on_created=on_created
+                            on_cancel=move |_| set_is_creating.set(false)
+                        />
+                    </Show>
+                }
+            })}
+        <div class="dwe-actions dwe-actions--end">
+            <button
+                type="button"
+                class="dwe-button dwe-button--primary"
+                data-testid="identity-continue"
+                disabled=move || draft.identity().with(Option::is_none)
+                on:click=on_continue
+            >
+                "Continue"
+            </button>
+        </div>
+    }
+}
+
+/// Which filters narrow the identity list: the type when only one is accepted, and the
+/// country when every accepted type must come from the numbers' country.
+fn list_filters(
+    requirement: &EmergencyRequirement,
+    allowed: &[IdentityType],
+    country_id: &str,
+) -> (Option<IdentityType>, Option<String>) {
+    let type_filter = match allowed {
+        [only] => Some(only.clone()),
+        _ => None,
+    };
+    let level_of = |kind: &IdentityType| match kind {
+        IdentityType::Business => requirement.business_area_level.as_ref(),
+        _ => requirement.personal_area_level.as_ref(),
+    };
+    let all_in_country = !allowed.is_empty()
+        && allowed
+            .iter()
+            .all(|kind| matches!(level_of(kind), Some(AreaLevel::Country)));
+    let country_filter = (all_in_country && !country_id.is_empty()).then(|| country_id.to_owned());
+    (type_filter, country_filter)
+}
+
+/// Why only one identity can be used, naming the number and the identity.
+fn locked_notice_text(dids: &[Did], identity_id: &str) -> String {
+    let locked = dids.iter().find_map(|did| match classify(did) {
+        DidCase::Locked {
+            identity_id: locked_id,
+            identity_name,
+        } if locked_id == identity_id => Some((did, identity_name)),
+        _ => None,
+    });
+    let (number, name) = match locked {
+        Some((did, name)) => {
+            let prefix = did
+                .country
+                .as_ref()
+                .and_then(|country| country.prefix.as_deref());
+            (
+                format_number(&did.number, prefix),
+                name.unwrap_or_else(|| identity_id.to_owned()),
+            )
+        }
+        None => ("A selected number".to_owned(), identity_id.to_owned()),
+    };
+    format!(
+        "{number} was activated through end-user registration for the identity {name}. That \
+         registration ties the number to this identity, so emergency calling must use the same \
+         identity and one of its addresses. To use a different identity, the number would first \
+         have to be registered again for that identity in your DIDWW account."
+    )
+}
+
+/// Whether an identity meets the requirement, or what it lacks.
+fn fit_view(missing: &[String]) -> impl IntoView {
+    if missing.is_empty() {
+        return view! {
+            <span class="dwe-option__fit dwe-option__fit--ok">"✓ Meets the requirement"</span>
+        }
+        .into_any();
+    }
+    let mut fields = Vec::new();
+    let mut reasons = Vec::new();
+    for item in missing {
+        match item.strip_prefix("Missing: ") {
+            Some(field) => fields.push(field.to_owned()),
+            None => reasons.push(item.clone()),
+        }
+    }
+    if !fields.is_empty() {
+        reasons.push(format!("Missing: {}", fields.join(", ")));
+    }
+    view! {
+        <span class="dwe-option__fit dwe-option__fit--missing">
+            {format!("✕ Cannot be used. {}.", reasons.join(". "))}
+        </span>
+    }
+    .into_any()
+}

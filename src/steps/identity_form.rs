@@ -1,0 +1,168 @@
+//! The form that creates an identity shaped by the requirement.
+
+use leptos::prelude::*;
+
+use crate::api::{create_identity, ApiError, NewIdentity};
+use crate::components::{ErrorSummary, SchemaFields, SelectOption, SummaryEntry};
+use crate::config::ConfigContext;
+use crate::domain::form::{check_form, identity_schema, new_identity};
+use crate::domain::problems::{problems_from_api_error, Problem};
+use crate::model::{Country, EmergencyRequirement, Identity, IdentityType};
+use crate::state::WizardContext;
+
+/// Type choice plus the fields the requirement asks for; checks them before sending and
+/// puts the server's objections on the fields they concern. Typed values live in the draft,
+/// so nothing is lost on an error or when the form is closed.
+#[component]
+pub(super) fn IdentityForm(
+    /// The requirement that shapes the form.
+    requirement: EmergencyRequirement,
+    /// The identity kinds the requirement accepts.
+    allowed: Vec<IdentityType>,
+    /// The numbers' country, the default for the identity's country.
+    country_id: String,
+    /// Every country, for the country select.
+    countries: LocalResource<Result<Vec<Country>, ApiError>>,
+    /// Called with the identity once created.
+    #[prop(into)]
+    on_created: Callback<Identity>,
+    /// Called when the user closes the form.
+    #[prop(into)]
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let draft = WizardContext::expect();
+    let config = ConfigContext::expect();
+    let (problems, set_problems) = signal(Vec::<Problem>::new());
+
+    let identity_type = Memo::new({
+        let allowed = allowed.clone();
+        move |_| match draft.identity_type().get() {
+            Some(chosen) if allowed.contains(&chosen) => chosen,
+            _ => allowed.first().cloned().unwrap_or(IdentityType::Personal),
+        }
+    });
+    let schema = Memo::new(move |_| identity_schema(&requirement, &identity_type.get()));
+    let summary_entries = Signal::derive(move || {
+        SummaryEntry::from_problems(&problems.get(), &schema.with(|schema| schema.api_names()))
+    });
+    let country_options = Signal::derive(move || {
+        countries
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|country| SelectOption {
+                value: country.id,
+                label: country.name,
+            })
+            .collect::<Vec<_>>()
+    });
+
+    // The numbers' country is the likely answer, so it starts filled in.
+    let has_country = draft
+        .identity_values()
+        .with_untracked(|values| values.get("country").is_some_and(|id| !id.is_empty()));
+    if !has_country && !country_id.is_empty() {
+        draft.set_identity_value("country", country_id);
+    }
+
+    let create_identity_action = Action::new_local(move |identity: &NewIdentity| {
+        let identity = identity.clone();
+        let client = config.client_untracked();
+        async move { create_identity(&client?, &identity).await }
+    });
+    let is_pending = create_identity_action.pending();
+
+    Effect::new(move |_| match create_identity_action.value().get() {
+        Some(Ok(identity)) => on_created.run(identity),
+        Some(Err(error)) => {
+            let fields = schema.with_untracked(|schema| schema.api_names());
+            set_problems.set(problems_from_api_error(&error, &fields));
+        }
+        None => {}
+    });
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if is_pending.get_untracked() {
+            return;
+        }
+        let values = draft.identity_values().get_untracked();
+        let found = schema.with_untracked(|schema| check_form(schema, &values));
+        if !found.is_empty() {
+            set_problems.set(found);
+            return;
+        }
+        set_problems.set(Vec::new());
+        create_identity_action.dispatch(new_identity(&identity_type.get_untracked(), &values));
+    };
+
+    let type_choice = allowed
+        .iter()
+        .map(|kind| {
+            let kind = kind.clone();
+            let test_id = format!("identity-type-{}", kind.as_str());
+            let label = format!("{} identity", kind.label());
+            let hint = match kind {
+                IdentityType::Business => "A company or organisation.",
+                _ => "A private person.",
+            };
+            let checked_kind = kind.clone();
+            view! {
+                <div class="dwe-choice">
+                    <input
+                        type="radio"
+                        class="dwe-radio"
+                        name="identity_type"
+                        id=test_id.clone()
+                        data-testid=test_id.clone()
+                        prop:checked=move || identity_type.get() == checked_kind
+                        on:change=move |_| draft.choose_identity_type(kind.clone())
+                    />
+                    <label class="dwe-choice__label" for=test_id>
+                        {label}
+                        <span class="dwe-choice__hint">{hint}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <form class="dwe-form dwe-form--panel" data-testid="identity-form" on:submit=on_submit novalidate>
+            <h2 class="dwe-form__title">"New identity"</h2>
+            <ErrorSummary entries=summary_entries />
+            <fieldset class="dwe-fieldset">
+                <legend class="dwe-fieldset__legend">"Identity type"</legend>
+                {type_choice}
+            </fieldset>
+            <p class="dwe-form__note">"Fields marked * are required."</p>
+            <SchemaFields
+                schema=schema
+                values=draft.identity_values()
+                problems=problems
+                countries=country_options
+                on_change=move |(name, value): (String, String)| {
+                    draft.set_identity_value(&name, value)
+                }
+            />
+            <div class="dwe-actions">
+                <button
+                    type="submit"
+                    class="dwe-button dwe-button--primary"
+                    data-testid="identity-create"
+                    disabled=move || is_pending.get()
+                >
+                    {move || if is_pending.get() { "Creating…" } else { "Create identity" }}
+                </button>
+                <button
+                    type="button"
+                    class="dwe-button dwe-button--secondary"
+                    on:click=move |_| on_cancel.run(())
+                >
+                    "Cancel"
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,24 @@
+//! The page for addresses the app does not have.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::StepHeading;
+
+/// A friendly "page not found" with the way back to the start.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <main class="dwe-page">
+            <section class="dwe-card" data-testid="not-found">
+                <StepHeading
+                    title="Page not found"
+                    lead="This address is not part of the emergency calling registration."
+                />
+                <A href="/dids" attr:class="dwe-button dwe-button--primary">
+                    "Start with your numbers"
+                </A>
+            </section>
+        </main>
+    }
+}

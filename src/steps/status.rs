@@ -1,0 +1,366 @@
+//! Step 7: follow DIDWW's review until it is decided and the service settles.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped_with_cancellation;
+use leptos::Params;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params};
+use leptos_router::params::Params;
+use leptos_router::NavigateOptions;
+
+use super::dids::numbers_for_reading;
+use crate::api::{get_calling_service, get_verification, sleep_ms, ApiError, Client};
+use crate::components::{BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading};
+use crate::config::ConfigContext;
+use crate::domain::submission::poll_delay_ms;
+use crate::model::{EmergencyCallingService, EmergencyVerification, VerificationStatus};
+use crate::state::{WizardContext, WizardStep};
+
+/// The route's parameters.
+#[derive(Params, Debug, Clone, PartialEq, Eq)]
+struct StatusParams {
+    verification_id: Option<String>,
+}
+
+/// What the page knows about the registration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Snapshot {
+    verification: EmergencyVerification,
+    service: Option<EmergencyCallingService>,
+}
+
+impl Snapshot {
+    /// True when nothing will change without the user or DIDWW acting again.
+    fn is_settled(&self) -> bool {
+        let decided = self
+            .verification
+            .status
+            .as_ref()
+            .is_some_and(VerificationStatus::is_final);
+        let service_settled = match &self.service {
+            Some(service) => service
+                .status
+                .as_ref()
+                .is_some_and(|status| status.is_settled()),
+            // A rejected verification may leave no service to wait for.
+            None => matches!(self.verification.status, Some(VerificationStatus::Rejected)),
+        };
+        decided && service_settled
+    }
+
+    /// One sentence for the live region.
+    fn announcement(&self) -> String {
+        let verification = self
+            .verification
+            .status
+            .as_ref()
+            .map_or("Unknown", |s| s.label());
+        let service = self
+            .service
+            .as_ref()
+            .and_then(|service| service.status.as_ref())
+            .map_or("not created yet", |status| status.label());
+        format!("Review: {verification}. Emergency calling service: {service}.")
+    }
+}
+
+/// Loads the verification and its calling service, and keeps them fresh until the review is
+/// decided and the service settled. Works from a direct link: the id in the URL is enough.
+#[component]
+pub fn StepStatus() -> impl IntoView {
+    let config = ConfigContext::expect();
+    let params = use_params::<StatusParams>();
+    let (snapshot, set_snapshot) = signal(None::<Result<Snapshot, ApiError>>);
+    let (announcement, set_announcement) = signal(String::new());
+    let (restarts, set_restarts) = signal(0_u32);
+
+    let verification_id = Memo::new(move |_| {
+        params.with(|params| params.as_ref().ok().and_then(|p| p.verification_id.clone()))
+    });
+
+    // Each run cancels the previous loop: leaving the page, another id, new settings, retry.
+    Effect::new(move |_| {
+        restarts.track();
+        let client = config.client();
+        let Some(id) = verification_id.get() else {
+            return;
+        };
+        set_snapshot.set(None);
+        spawn_local_scoped_with_cancellation(follow(client, id, set_snapshot, set_announcement));
+    });
+
+    let content = move || match snapshot.get() {
+        None => view! { <LoadingState message="Loading the registration…" /> }.into_any(),
+        Some(Err(error)) => view! {
+            <ErrorState error=error on_retry=move |_| set_restarts.update(|count| *count += 1) />
+        }
+        .into_any(),
+        Some(Ok(snapshot)) => view! { <StatusDetails snapshot=snapshot /> }.into_any(),
+    };
+
+    view! {
+        <section class="dwe-step" data-testid="step-status">
+            <StepHeading
+                title="Registration status"
+                lead="DIDWW reviews every emergency registration. This page updates by itself."
+            />
+            <p class="dwe-visually-hidden" aria-live="polite" data-testid="status-live">
+                {move || announcement.get()}
+            </p>
+            {content}
+            <p class="dwe-step__footer-link">
+                <A href=WizardStep::Dids.path() attr:data-testid="status-start-new">
+                    "Register other numbers"
+                </A>
+            </p>
+        </section>
+    }
+}
+
+/// Polls until the snapshot settles; stops at once when its owner is cleaned up.
+async fn follow(
+    client: Result<Client, ApiError>,
+    id: String,
+    set_snapshot: WriteSignal<Option<Result<Snapshot, ApiError>>>,
+    set_announcement: WriteSignal<String>,
+) {
+    let client = match client {
+        Ok(client) => client,
+        Err(error) => {
+            set_snapshot.set(Some(Err(error)));
+            return;
+        }
+    };
+    let mut attempt = 0;
+    let mut has_shown = false;
+    loop {
+        match load_snapshot(&client, &id).await {
+            Ok(snapshot) => {
+                let is_settled = snapshot.is_settled();
+                set_announcement.set(snapshot.announcement());
+                set_snapshot.set(Some(Ok(snapshot)));
+                has_shown = true;
+                if is_settled {
+                    return;
+                }
+            }
+            // Once something is on screen, a failed refresh keeps it and tries again later.
+            Err(error) if has_shown && error.is_transient() => {
+                log::warn!("status refresh failed: {error}");
+            }
+            Err(error) => {
+                set_snapshot.set(Some(Err(error)));
+                return;
+            }
+        }
+        sleep_ms(poll_delay_ms(attempt)).await;
+        attempt += 1;
+    }
+}
+
+async fn load_snapshot(client: &Client, id: &str) -> Result<Snapshot, ApiError> {
+    let verification = get_verification(client, id).await?;
+    let service = match &verification.calling_service_id {
+        Some(service_id) => Some(get_calling_service(client, service_id).await?),
+        None => None,
+    };
+    Ok(Snapshot {
+        verification,
+        service,
+    })
+}
+
+#[component]
+fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
+    let draft = WizardContext::expect();
+    let navigate = use_navigate();
+    let Snapshot {
+        verification,
+        service,
+    } = snapshot;
+
+    let verification_status = verification.status.clone();
+    let service_status = service.as_ref().and_then(|service| service.status.clone());
+    let verification_label = verification_status
+        .as_ref()
+        .map_or("Unknown", |status| status.label())
+        .to_owned();
+    let service_label = service_status
+        .as_ref()
+        .map_or("Not created yet", |status| status.label())
+        .to_owned();
+    let verification_tone = BadgeTone::of_verification(verification_status.as_ref());
+    let service_tone = BadgeTone::of_service(service_status.as_ref());
+    let past = draft
+        .past_submission()
+        .get_untracked()
+        .filter(|past| past.verification_id == verification.id);
+    let numbers = match &past {
+        Some(past) => numbers_for_reading(&past.dids),
+        None => match verification.did_ids.len() {
+            1 => "1 number".to_owned(),
+            count => format!("{count} numbers"),
+        },
+    };
+    let setup_time = past
+        .as_ref()
+        .and_then(|past| past.requirement.as_ref())
+        .and_then(|requirement| requirement.estimate_setup_time.clone());
+    let is_rejected = matches!(verification_status, Some(VerificationStatus::Rejected));
+    let explanation = explain(&verification_status, service.as_ref());
+    let verification_id = verification.id.clone();
+
+    let on_resubmit = move |_| {
+        let path = if draft.restore_for_resubmission(&verification_id) {
+            WizardStep::Identity.path()
+        } else {
+            WizardStep::Dids.path()
+        };
+        navigate(path, NavigateOptions::default());
+    };
+
+    view! {
+        <div class="dwe-status__badges">
+            <div class="dwe-status__badge-row">
+                <span class="dwe-status__badge-label">"Review"</span>
+                <StatusBadge
+                    tone=verification_tone
+                    label=verification_label
+                    test_id="status-badge-verification"
+                />
+            </div>
+            <div class="dwe-status__badge-row">
+                <span class="dwe-status__badge-label">"Emergency calling service"</span>
+                <StatusBadge tone=service_tone label=service_label test_id="status-badge-service" />
+            </div>
+        </div>
+        <p class="dwe-status__explanation" data-testid="status-explanation">{explanation}</p>
+        <dl class="dwe-summary-list">
+            <div class="dwe-summary-list__row">
+                <dt>"Reference"</dt>
+                <dd data-testid="status-reference">
+                    {verification.reference.clone().unwrap_or_else(|| "Not assigned yet".to_owned())}
+                </dd>
+            </div>
+            <div class="dwe-summary-list__row">
+                <dt>"Submitted"</dt>
+                <dd data-testid="status-submitted">
+                    {verification.created_at.as_deref().map_or_else(|| "Unknown".to_owned(), readable_time)}
+                </dd>
+            </div>
+            <div class="dwe-summary-list__row">
+                <dt>"Numbers"</dt>
+                <dd>{numbers}</dd>
+            </div>
+            {setup_time
+                .map(|time| {
+                    view! {
+                        <div class="dwe-summary-list__row">
+                            <dt>"Estimated setup time"</dt>
+                            <dd data-testid="status-setup-time">{time}</dd>
+                        </div>
+                    }
+                })}
+            {service
+                .as_ref()
+                .and_then(|service| service.name.clone())
+                .map(|name| {
+                    view! {
+                        <div class="dwe-summary-list__row">
+                            <dt>"Service"</dt>
+                            <dd>{name}</dd>
+                        </div>
+                    }
+                })}
+        </dl>
+        {is_rejected
+            .then(|| {
+                let reasons = verification.reject_reasons.clone();
+                let comment = verification.reject_comment.clone();
+                view! {
+                    <div class="dwe-notice dwe-notice--danger" data-testid="status-reject-reasons">
+                        <p class="dwe-notice__title">"Why DIDWW rejected it"</p>
+                        {if reasons.is_empty() {
+                            view! { <p>"DIDWW gave no reason."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="dwe-notice__list">
+                                    {reasons.into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }}
+                        {comment
+                            .map(|comment| {
+                                view! {
+                                    <p class="dwe-notice__comment">
+                                        <strong>"Reviewer's comment: "</strong>
+                                        {comment}
+                                    </p>
+                                }
+                            })}
+                        <button
+                            type="button"
+                            class="dwe-button dwe-button--primary"
+                            data-testid="status-resubmit"
+                            on:click=on_resubmit
+                        >
+                            "Fix and resubmit"
+                        </button>
+                    </div>
+                }
+            })}
+    }
+}
+
+/// What the combination of statuses means for the user.
+fn explain(
+    verification: &Option<VerificationStatus>,
+    service: Option<&EmergencyCallingService>,
+) -> &'static str {
+    use crate::model::ServiceStatus;
+    let service_status = service.and_then(|service| service.status.as_ref());
+    match (verification, service_status) {
+        (Some(VerificationStatus::Approved), Some(ServiceStatus::Active)) => {
+            "Approved. Emergency calling is active for these numbers."
+        }
+        (Some(VerificationStatus::Approved), _) => {
+            "Approved. DIDWW is activating the emergency calling service; this can take a while."
+        }
+        (Some(VerificationStatus::Rejected), _) => {
+            "Rejected. Correct what DIDWW asked for, then submit again."
+        }
+        (Some(VerificationStatus::Pending), _) => {
+            "Submitted. DIDWW's emergency team is reviewing it. Emergency calling is not active yet."
+        }
+        _ => "DIDWW reported a status this page does not know; it is shown as received.",
+    }
+}
+
+/// `2026-04-21T08:10:43.079Z` as `2026-04-21 08:10 UTC`; anything else as received.
+fn readable_time(iso: &str) -> String {
+    let bytes = iso.as_bytes();
+    let is_utc_stamp = bytes.len() >= 17 && bytes[10] == b'T' && iso.ends_with('Z');
+    match (is_utc_stamp, iso.get(..10), iso.get(11..16)) {
+        (true, Some(date), Some(time)) => format!("{date} {time} UTC"),
+        _ => iso.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_stamps_read_as_date_and_minutes() {
+        assert_eq!(
+            readable_time("2026-04-21T08:10:43.079Z"),
+            "2026-04-21 08:10 UTC"
+        );
+        assert_eq!(
+            readable_time("2026-04-21T08:10:43+02:00"),
+            "2026-04-21T08:10:43+02:00"
+        );
+        assert_eq!(readable_time("soon"), "soon");
+    }
+}

@@ -1,0 +1,193 @@
+//! Step 5: let DIDWW check the identity and address against the requirement.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use super::dids::{numbers_for_reading, place_for_reading};
+use crate::api::{validate_requirement, ApiError};
+use crate::components::{BlockedStep, ErrorState, StepHeading};
+use crate::config::ConfigContext;
+use crate::domain::problems::problems_from_api_error;
+use crate::model::{Address, Did, EmergencyRequirement, Identity};
+use crate::state::{WizardContext, WizardStep};
+
+/// Sums up the choices and asks DIDWW whether identity and address meet the requirement.
+#[component]
+pub fn StepValidate() -> impl IntoView {
+    let draft = WizardContext::expect();
+    let blocker = Memo::new(move |_| draft.blocker(WizardStep::Validate));
+
+    view! {
+        <section class="dwe-step" data-testid="step-validate">
+            <StepHeading
+                title="Validate with DIDWW"
+                lead="DIDWW checks the identity and address against the requirement before \
+                      anything is submitted. Nothing is registered by this check."
+            />
+            {move || match blocker.get() {
+                Some(blocker) => view! { <BlockedStep blocker=blocker /> }.into_any(),
+                None => {
+                    let choices = (
+                        draft.requirement().get_untracked(),
+                        draft.identity().get_untracked(),
+                        draft.address().get_untracked(),
+                    );
+                    match choices {
+                        (Some(requirement), Some(identity), Some(address)) => view! {
+                            <Review
+                                dids=draft.selected_dids().get_untracked()
+                                requirement=requirement
+                                identity=identity
+                                address=address
+                            />
+                        }
+                        .into_any(),
+                        _ => ().into_any(),
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Review(
+    dids: Vec<Did>,
+    requirement: EmergencyRequirement,
+    identity: Identity,
+    address: Address,
+) -> impl IntoView {
+    let draft = WizardContext::expect();
+    let config = ConfigContext::expect();
+    let navigate = use_navigate();
+
+    let ids = (
+        requirement.id.clone(),
+        identity.id.clone(),
+        address.id.clone(),
+    );
+    let validate_requirement_action = Action::new_local(move |_: &()| {
+        let (requirement_id, identity_id, address_id) = ids.clone();
+        let client = config.client_untracked();
+        async move { validate_requirement(&client?, &requirement_id, &identity_id, &address_id).await }
+    });
+    let is_pending = validate_requirement_action.pending();
+
+    Effect::new(move |_| {
+        if let Some(result) = validate_requirement_action.value().get() {
+            draft.set_validated(result.is_ok());
+        }
+    });
+
+    let on_continue = move |_| {
+        if draft.is_validated().get_untracked() {
+            navigate(WizardStep::Submit.path(), NavigateOptions::default());
+        }
+    };
+
+    let result_view = move || {
+        if is_pending.get() {
+            return view! { <p class="dwe-state dwe-state--loading">"Checking with DIDWW…"</p> }
+                .into_any();
+        }
+        match validate_requirement_action.value().get() {
+            Some(Err(error)) => failure_view(error, validate_requirement_action).into_any(),
+            _ if draft.is_validated().get() => view! {
+                <div class="dwe-notice dwe-notice--success">
+                    <p class="dwe-notice__title">
+                        <span aria-hidden="true">"✓ "</span>
+                        "The identity and address meet the requirement."
+                    </p>
+                    <p>"Next, submit them to DIDWW for review."</p>
+                </div>
+            }
+            .into_any(),
+            _ => ().into_any(),
+        }
+    };
+
+    let place = place_for_reading(&dids).unwrap_or_else(|| "Not known".to_owned());
+    view! {
+        <dl class="dwe-summary-list" data-testid="validate-summary">
+            <SummaryRow label="Numbers" value=numbers_for_reading(&dids) step=WizardStep::Dids />
+            <SummaryRow label="Requirement" value=place step=WizardStep::Requirement />
+            <SummaryRow label="Identity" value=identity.display_name() step=WizardStep::Identity />
+            <SummaryRow label="Address" value=address.one_line() step=WizardStep::Address />
+        </dl>
+        <div class="dwe-actions">
+            <button
+                type="button"
+                class="dwe-button dwe-button--secondary"
+                data-testid="validate-run"
+                disabled=move || is_pending.get()
+                on:click=move |_| {
+                    validate_requirement_action.dispatch(());
+                }
+            >
+                "Check with DIDWW"
+            </button>
+        </div>
+        <div class="dwe-result" data-testid="validate-result" aria-live="polite">
+            {result_view}
+        </div>
+        <div class="dwe-actions dwe-actions--end">
+            <button
+                type="button"
+                class="dwe-button dwe-button--primary"
+                data-testid="validate-continue"
+                disabled=move || !draft.is_validated().get()
+                on:click=on_continue
+            >
+                "Continue"
+            </button>
+        </div>
+    }
+}
+
+/// One row of the summary, with a link to change it.
+#[component]
+fn SummaryRow(label: &'static str, value: String, step: WizardStep) -> impl IntoView {
+    view! {
+        <div class="dwe-summary-list__row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+            <dd class="dwe-summary-list__action">
+                <A href=step.path()>
+                    "Change" <span class="dwe-visually-hidden">{format!(" {}", label.to_lowercase())}</span>
+                </A>
+            </dd>
+        </div>
+    }
+}
+
+/// DIDWW's objections, each as it was sent, with the way back to fix them.
+fn failure_view(error: ApiError, action: Action<(), Result<(), ApiError>>) -> impl IntoView {
+    if !matches!(error, ApiError::Validation(_)) {
+        return view! { <ErrorState error=error on_retry=move |_| { action.dispatch(()); } /> }
+            .into_any();
+    }
+    let problems = problems_from_api_error(&error, &[]);
+    view! {
+        <div class="dwe-notice dwe-notice--danger" role="alert" data-testid="validate-problems">
+            <p class="dwe-notice__title">"DIDWW found problems with the identity or address:"</p>
+            <ul class="dwe-notice__list">
+                {problems
+                    .into_iter()
+                    .map(|problem| view! { <li>{problem.message}</li> })
+                    .collect_view()}
+            </ul>
+            <p class="dwe-notice__links">
+                <A href=WizardStep::Identity.path() attr:data-testid="validate-fix-identity">
+                    "Review the identity"
+                </A>
+                " · "
+                <A href=WizardStep::Address.path() attr:data-testid="validate-fix-address">
+                    "Review the address"
+                </A>
+            </p>
+        </div>
+    }
+    .into_any()
+}
