@@ -1,0 +1,234 @@
+//! The simulator behind a local HTTP/1.1 server, for browser and end-to-end tests (native
+//! builds only).
+//!
+//! The API lives under `/v3/`. CORS is answered like a permissive proxy would: the request's
+//! `Origin` is reflected, and preflights get `204`. Two control endpoints sit outside the API:
+//! `GET /__sim/stats` and `POST /__sim/reset`. One line per request goes to stderr (method,
+//! path, status); API keys and bodies are never logged.
+
+mod http;
+
+use std::io::{self, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use http::{read_request, write_response, HttpRequest, Incoming};
+
+use super::{Simulator, DEFAULT_REVIEW_DELAY_MS};
+use crate::jsonapi::{Document, ErrorObject};
+use crate::wire::{parse_query, split_target, ApiRequest, Method, API_KEY_HEADER, MEDIA_TYPE};
+
+/// The address the server listens on unless told otherwise.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
+
+/// Methods a browser may use across origins.
+const ALLOWED_METHODS: &str = "GET, POST, PATCH, DELETE, OPTIONS";
+
+/// Headers a browser may send across origins.
+const ALLOWED_HEADERS: &str = "Accept, Content-Type, Api-Key, X-DIDWW-API-Version";
+
+/// How long an idle keep-alive connection is kept open.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How the server sets up (and resets) its simulator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerConfig {
+    /// The `Api-Key` every API request must carry; `None` accepts any.
+    pub api_key: Option<String>,
+    /// How long after submission a verification is reviewed.
+    pub review_delay_ms: u64,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            api_key: None,
+            review_delay_ms: DEFAULT_REVIEW_DELAY_MS,
+        }
+    }
+}
+
+/// What all connections share.
+struct State {
+    config: ServerConfig,
+    simulator: Mutex<Simulator>,
+    last_api_key_seen: AtomicBool,
+}
+
+impl State {
+    fn fresh_simulator(config: &ServerConfig) -> Simulator {
+        let mut simulator = Simulator::with_guide_account();
+        simulator.set_required_api_key(config.api_key.clone());
+        simulator.set_review_delay_ms(config.review_delay_ms);
+        simulator
+    }
+
+    /// The simulator; a thread that panicked while holding it cannot have left it half
+    /// updated in a way that matters for a test server, so poisoning is ignored.
+    fn simulator(&self) -> MutexGuard<'_, Simulator> {
+        self.simulator
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Serves requests on `listener` until the process ends, one thread per connection.
+pub fn serve(listener: TcpListener, config: ServerConfig) -> io::Result<()> {
+    let state = Arc::new(State {
+        simulator: Mutex::new(State::fresh_simulator(&config)),
+        config,
+        last_api_key_seen: AtomicBool::new(false),
+    });
+    for stream in listener.incoming() {
+        match stream {
+            Ok(stream) => {
+                let state = Arc::clone(&state);
+                thread::spawn(move || serve_connection(stream, &state));
+            }
+            Err(error) => eprintln!("didww-sim: could not accept a connection: {error}"),
+        }
+    }
+    Ok(())
+}
+
+fn serve_connection(stream: TcpStream, state: &State) {
+    let Ok(mut writer) = stream.try_clone() else {
+        return;
+    };
+    // Idle keep-alive connections must not hold a thread forever.
+    let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
+    let mut reader = BufReader::new(stream);
+    loop {
+        let request = match read_request(&mut reader) {
+            Incoming::Request(request) => request,
+            Incoming::Closed => return,
+            Incoming::Malformed(status, reason) => {
+                eprintln!("- malformed request {status} ({reason})");
+                let body = error_body(status, "Bad request", reason);
+                let _ = write_response(&mut writer, status, &json_headers(), &body, false);
+                return;
+            }
+        };
+        let (status, mut headers, body) = answer(&request, state);
+        headers.extend(cors_headers(&request));
+        let path = split_target(&request.target).0;
+        eprintln!("{} {path} {status}", request.method);
+        let written = write_response(&mut writer, status, &headers, &body, request.keep_alive);
+        if written.is_err() || !request.keep_alive {
+            return;
+        }
+    }
+}
+
+/// Status, headers and body for one request.
+fn answer(request: &HttpRequest, state: &State) -> (u16, Vec<(String, String)>, String) {
+    let (path, query) = split_target(&request.target);
+    if request.method.eq_ignore_ascii_case("OPTIONS") {
+        return (204, Vec::new(), String::new());
+    }
+    match (request.method.as_str(), path) {
+        ("GET", "/__sim/stats") => return (200, plain_json_headers(), stats(state)),
+        ("POST", "/__sim/reset") => {
+            *state.simulator() = State::fresh_simulator(&state.config);
+            state.last_api_key_seen.store(false, Ordering::Relaxed);
+            return (200, plain_json_headers(), stats(state));
+        }
+        _ => {}
+    }
+    let Some(api_path) = path
+        .strip_prefix("/v3")
+        .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+    else {
+        let detail = format!(
+            "No route matches {} {path}; the API is served under /v3/",
+            request.method
+        );
+        return (404, json_headers(), error_body(404, "Not found", &detail));
+    };
+    let Some(method) = Method::parse(&request.method) else {
+        let detail = format!("{} is not allowed on {path}", request.method);
+        return (
+            405,
+            json_headers(),
+            error_body(405, "Method not allowed", &detail),
+        );
+    };
+    let Ok(body) = String::from_utf8(request.body.clone()) else {
+        let detail = "The request body is not UTF-8";
+        return (400, json_headers(), error_body(400, "Bad request", detail));
+    };
+
+    let api_request = ApiRequest {
+        method,
+        path: api_path.to_owned(),
+        query: parse_query(query),
+        headers: request.headers.clone(),
+        body: (!body.is_empty()).then_some(body),
+    };
+    let key_sent = request
+        .header(API_KEY_HEADER)
+        .is_some_and(|key| !key.is_empty());
+    state.last_api_key_seen.store(key_sent, Ordering::Relaxed);
+    let response = state.simulator().handle(&api_request, now_ms());
+    (response.status, response.headers, response.body)
+}
+
+/// The control endpoint's counters. The key itself is never echoed, only whether one came.
+fn stats(state: &State) -> String {
+    let simulator = state.simulator();
+    serde_json::json!({
+        "requests": simulator.request_count(),
+        "verifications": simulator.verification_count(),
+        "last_api_key_seen": state.last_api_key_seen.load(Ordering::Relaxed),
+    })
+    .to_string()
+}
+
+/// CORS headers for a request that carries an `Origin`, reflecting it.
+fn cors_headers(request: &HttpRequest) -> Vec<(String, String)> {
+    let mut headers = vec![("Vary".to_owned(), "Origin".to_owned())];
+    if let Some(origin) = request.header("Origin") {
+        headers.extend([
+            ("Access-Control-Allow-Origin".to_owned(), origin.to_owned()),
+            (
+                "Access-Control-Allow-Methods".to_owned(),
+                ALLOWED_METHODS.to_owned(),
+            ),
+            (
+                "Access-Control-Allow-Headers".to_owned(),
+                ALLOWED_HEADERS.to_owned(),
+            ),
+            ("Access-Control-Max-Age".to_owned(), "600".to_owned()),
+        ]);
+    }
+    headers
+}
+
+fn json_headers() -> Vec<(String, String)> {
+    vec![("Content-Type".to_owned(), MEDIA_TYPE.to_owned())]
+}
+
+fn plain_json_headers() -> Vec<(String, String)> {
+    vec![("Content-Type".to_owned(), "application/json".to_owned())]
+}
+
+fn error_body(status: u16, title: &str, detail: &str) -> String {
+    let error = ErrorObject {
+        title: Some(title.to_owned()),
+        detail: Some(detail.to_owned()),
+        code: Some(status.to_string()),
+        status: Some(status.to_string()),
+        source: None,
+    };
+    Document::from_errors(vec![error]).to_json()
+}
+
+fn now_ms() -> u64 {
+    let since_epoch = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    u64::try_from(since_epoch.as_millis()).unwrap_or(u64::MAX)
+}
