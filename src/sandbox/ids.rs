@@ -16,7 +16,7 @@ impl IdGenerator {
     }
 
     /// Folds outside entropy (the time of the first request) into the state, so two demo
-    /// sessions do not hand out the same ids.
+    /// runs do not hand out the same ids.
     pub fn mix(&mut self, entropy: u64) {
         self.state ^= entropy.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
