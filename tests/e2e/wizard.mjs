@@ -84,10 +84,14 @@ export async function fillFields(page, values) {
  */
 export async function createRecord(page, kind, { before, values }) {
   const prefix = `${kind}-option-`;
-  const existing = new Set(await testIdsWithPrefix(page, prefix));
   await page.getByTestId(`${kind}-new`).click();
   if (before) await before();
   await fillFields(page, values);
+  // The existing records are read only now: the list may still have been loading when the
+  // step appeared, and a record that shows up late must not pass for the created one.
+  const loading = page.getByTestId(`step-${kind}`).getByTestId("loading-state");
+  await waitFor(async () => !(await loading.isVisible()), { message: `the ${kind} list to load` });
+  const existing = new Set(await testIdsWithPrefix(page, prefix));
   await page.getByTestId(`${kind}-create`).click();
 
   const created = await waitFor(async () => {
