@@ -62,6 +62,7 @@ fn AddressChoice(
     let draft = WizardContext::expect();
     let navigate = use_navigate();
     let (is_creating, set_is_creating) = signal(false);
+    let (created_notice, set_created_notice) = signal(None::<String>);
     let countries = load_countries();
     let identity_name = identity.display_name();
 
@@ -88,6 +89,10 @@ fn AddressChoice(
     });
 
     let on_created = move |address: Address| {
+        set_created_notice.set(Some(format!(
+            "{} was created and selected.",
+            address.one_line()
+        )));
         draft.choose_address(Some(address));
         set_is_creating.set(false);
         addresses.refetch();
@@ -153,6 +158,9 @@ fn AddressChoice(
         <p class="dwe-step__context" data-testid="address-identity">
             "Addresses of "
             <strong>{identity_name}</strong>
+        </p>
+        <p class="dwe-live" role="status" data-testid="address-created">
+            {move || created_notice.get()}
         </p>
         <Transition fallback=|| view! { <LoadingState message="Loading addresses…" /> }>
             {move || Suspend::new(async move {

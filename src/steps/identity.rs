@@ -57,6 +57,7 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
     let draft = WizardContext::expect();
     let navigate = use_navigate();
     let (is_creating, set_is_creating) = signal(false);
+    let (created_notice, set_created_notice) = signal(None::<String>);
 
     let forced = forced_identity(&dids);
     let suggested = suggested_identity(&dids);
@@ -120,6 +121,10 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
     });
 
     let on_created = move |identity: Identity| {
+        set_created_notice.set(Some(format!(
+            "{} was created and selected.",
+            identity.display_name()
+        )));
         draft.choose_identity(Some(identity));
         set_is_creating.set(false);
         identities.refetch();
@@ -140,10 +145,11 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
             .as_ref()
             .map_or("Unknown type", IdentityType::label)
             .to_owned();
-        let country = identity.country_id.as_deref().map_or_else(
-            || "No country".to_owned(),
-            |id| country_name(&countries_list, id),
-        );
+        // The country is shown only when the listing carried it.
+        let meta = match identity.country_id.as_deref() {
+            Some(id) => format!("{kind} · {}", country_name(&countries_list, id)),
+            None => kind,
+        };
         let is_checked = {
             let id = id.clone();
             move || {
@@ -168,7 +174,7 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                 />
                 <label class="dwe-option__label" for=option_id>
                     <span class="dwe-option__title">{name}</span>
-                    <span class="dwe-option__meta">{format!("{kind} · {country}")}</span>
+                    <span class="dwe-option__meta">{meta}</span>
                     {fit_view(&missing)}
                     {is_suggested
                         .then(|| {
@@ -217,6 +223,9 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                     </div>
                 }
             })}
+        <p class="dwe-live" role="status" data-testid="identity-created">
+            {move || created_notice.get()}
+        </p>
         <Transition fallback=|| view! { <LoadingState message="Loading identities…" /> }>
             {move || {
                 let list_view = list_view.clone();

@@ -48,19 +48,15 @@ pub(super) fn RequirementDetails(
     view! {
         <div class="dwe-requirement" data-testid="requirement-details">
             <h2 class="dwe-requirement__title">{format!("What DIDWW needs for {place}")}</h2>
-            {requirement
-                .restriction_message
-                .clone()
-                .map(|message| {
-                    view! {
-                        <div class="dwe-notice dwe-notice--info">
-                            <p class="dwe-notice__title">"Note from DIDWW"</p>
-                            <p class="dwe-requirement__restriction" data-testid="requirement-restriction">
-                                {message}
-                            </p>
-                        </div>
-                    }
-                })}
+            <div class="dwe-notice dwe-notice--info">
+                <p class="dwe-notice__title">"Note from DIDWW"</p>
+                <p class="dwe-requirement__restriction" data-testid="requirement-restriction">
+                    {requirement
+                        .restriction_message
+                        .clone()
+                        .unwrap_or_else(|| "DIDWW lists no further restrictions.".to_owned())}
+                </p>
+            </div>
             <dl class="dwe-summary-list">
                 <div class="dwe-summary-list__row">
                     <dt>"Setup, per number"</dt>
