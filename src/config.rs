@@ -5,8 +5,6 @@
 //! Nothing here needs a rebuild. The API key lives in memory only, unless the user asks for
 //! it to be remembered on this device.
 
-use std::sync::{Arc, Mutex};
-
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -447,8 +445,8 @@ fn demo_client() -> Option<Client> {
 /// The demo account, created once so that what the user creates survives settings changes
 /// for as long as the page is open.
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
-pub fn shared_simulator() -> Arc<Mutex<Simulator>> {
-    use std::sync::OnceLock;
+pub fn shared_simulator() -> std::sync::Arc<std::sync::Mutex<Simulator>> {
+    use std::sync::{Arc, Mutex, OnceLock};
     static SIMULATOR: OnceLock<Arc<Mutex<Simulator>>> = OnceLock::new();
     SIMULATOR
         .get_or_init(|| Arc::new(Mutex::new(Simulator::with_guide_account())))

@@ -29,15 +29,9 @@ pub use validate::StepValidate;
 
 use leptos::prelude::*;
 
-use crate::api::{ApiError, Client};
+use crate::api::ApiError;
 use crate::config::ConfigContext;
 use crate::model::Country;
-
-/// The client in force, read reactively so that a resource using it reloads when the
-/// settings change.
-fn current_client() -> Result<Client, ApiError> {
-    ConfigContext::expect().client()
-}
 
 /// Country names by id, loaded once per client, for showing identities and addresses.
 fn load_countries() -> LocalResource<Result<Vec<Country>, ApiError>> {

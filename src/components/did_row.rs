@@ -148,7 +148,7 @@ pub fn DidRow(
             <td class="dwe-did-row__country">{country}</td>
             <td class="dwe-did-row__type">{group_type}</td>
             <td class="dwe-did-row__area">{area}</td>
-            <td>
+            <td class="dwe-did-row__status">
                 <span class=case_class data-testid=format!("did-case-{}", did.id)>
                     {case.label()}
                 </span>

@@ -47,6 +47,8 @@ pub struct StepperItem {
     pub step: WizardStep,
     /// Its state.
     pub state: StepState,
+    /// Where its link goes; `None` shows it as plain text.
+    pub href: Option<String>,
 }
 
 /// The numbered steps; reachable ones are links, locked ones plain text.
@@ -57,28 +59,25 @@ pub fn Stepper(
     items: Signal<Vec<StepperItem>>,
 ) -> impl IntoView {
     let item_view = |item: StepperItem| {
-        let StepperItem { step, state } = item;
+        let StepperItem { step, state, href } = item;
         let class = format!("dwe-stepper__item dwe-stepper__item--{}", state.as_str());
         let marker = match state {
             StepState::Complete => "✓".to_owned(),
             _ => step.number().to_string(),
         };
-        let is_link = matches!(state, StepState::Complete | StepState::Available)
-            && step != WizardStep::Status;
         let body = view! {
             <span class="dwe-stepper__marker" aria-hidden="true">{marker}</span>
             <span class="dwe-stepper__title">{step.title()}</span>
             <span class="dwe-visually-hidden">{format!(", {}", state.spoken())}</span>
         };
-        let content = if is_link {
-            view! {
-                <A href=step.path() attr:class="dwe-stepper__link">
+        let content = match href {
+            Some(href) => view! {
+                <A href=href attr:class="dwe-stepper__link">
                     {body}
                 </A>
             }
-            .into_any()
-        } else {
-            view! { <span class="dwe-stepper__link">{body}</span> }.into_any()
+            .into_any(),
+            None => view! { <span class="dwe-stepper__link">{body}</span> }.into_any(),
         };
         view! {
             <li

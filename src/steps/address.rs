@@ -5,9 +5,10 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::address_form::AddressForm;
-use super::{country_name, current_client, load_countries};
+use super::{country_name, load_countries};
 use crate::api::list_addresses;
 use crate::components::{BlockedStep, ErrorState, LoadingState, StepHeading};
+use crate::config::ConfigContext;
 use crate::domain::selection::country_and_type;
 use crate::model::{Address, EmergencyRequirement, Identity};
 use crate::state::{WizardContext, WizardStep};
@@ -60,6 +61,7 @@ fn AddressChoice(
     country_id: String,
 ) -> impl IntoView {
     let draft = WizardContext::expect();
+    let config = ConfigContext::expect();
     let navigate = use_navigate();
     let (is_creating, set_is_creating) = signal(false);
     let (created_notice, set_created_notice) = signal(None::<String>);
@@ -69,7 +71,7 @@ fn AddressChoice(
     let addresses = LocalResource::new({
         let (identity_id, country_id) = (identity.id.clone(), country_id.clone());
         move || {
-            let client = current_client();
+            let client = config.client();
             let (identity_id, country_id) = (identity_id.clone(), country_id.clone());
             async move {
                 let country = Some(country_id.as_str()).filter(|id| !id.is_empty());

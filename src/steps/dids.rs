@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use super::current_client;
 use crate::api::list_emergency_dids;
 use crate::components::{format_number, DidRow, EmptyState, ErrorState, LoadingState, StepHeading};
+use crate::config::ConfigContext;
 use crate::domain::selection::{check_addition, country_and_type};
 use crate::model::Did;
 use crate::state::{WizardContext, WizardStep};
@@ -16,6 +16,7 @@ use crate::state::{WizardContext, WizardStep};
 #[component]
 pub fn StepDids() -> impl IntoView {
     let draft = WizardContext::expect();
+    let config = ConfigContext::expect();
     let navigate = use_navigate();
     let (query, set_query) = signal(String::new());
     let (refusal, set_refusal) = signal(None::<(String, String)>);
@@ -38,7 +39,7 @@ pub fn StepDids() -> impl IntoView {
     };
 
     let dids = LocalResource::new(move || {
-        let client = current_client();
+        let client = config.client();
         async move { list_emergency_dids(&client?).await }
     });
 
@@ -123,7 +124,10 @@ pub fn StepDids() -> impl IntoView {
     };
 
     let on_continue = move |_| {
-        if selected_count() > 0 {
+        if draft
+            .selected_dids()
+            .with_untracked(|selected| !selected.is_empty())
+        {
             navigate(WizardStep::Requirement.path(), NavigateOptions::default());
         }
     };

@@ -5,9 +5,10 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::identity_form::IdentityForm;
-use super::{country_name, current_client, load_countries};
-use crate::api::{get_identity, list_identities, ApiError};
+use super::{country_name, load_countries};
+use crate::api::{get_identity, list_identities, ApiError, Client};
 use crate::components::{format_number, BlockedStep, ErrorState, LoadingState, StepHeading};
+use crate::config::ConfigContext;
 use crate::domain::form::{allowed_identity_types, identity_fit};
 use crate::domain::selection::{
     classify, country_and_type, forced_identity, suggested_identity, DidCase,
@@ -52,9 +53,45 @@ struct Candidate {
     missing: Vec<String>,
 }
 
+/// What decides which identities are listed.
+#[derive(Debug, Clone)]
+struct CandidateQuery {
+    forced: Option<String>,
+    preselect: Option<String>,
+    type_filter: Option<IdentityType>,
+    country_filter: Option<String>,
+    requirement: EmergencyRequirement,
+    country_id: String,
+}
+
+/// The identities that may be used, each with what it lacks; the preselected one first.
+async fn load_candidates(
+    client: Client,
+    query: CandidateQuery,
+) -> Result<Vec<Candidate>, ApiError> {
+    let found = match &query.forced {
+        // A locked number allows exactly one identity, so only that one is read.
+        Some(id) => vec![get_identity(&client, id).await?],
+        None => {
+            let type_filter = query.type_filter.as_ref();
+            list_identities(&client, type_filter, query.country_filter.as_deref()).await?
+        }
+    };
+    let mut candidates: Vec<Candidate> = found
+        .into_iter()
+        .map(|identity| Candidate {
+            missing: identity_fit(&query.requirement, &identity, &query.country_id),
+            identity,
+        })
+        .collect();
+    candidates.sort_by_key(|candidate| Some(&candidate.identity.id) != query.preselect.as_ref());
+    Ok(candidates)
+}
+
 #[component]
 fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl IntoView {
     let draft = WizardContext::expect();
+    let config = ConfigContext::expect();
     let navigate = use_navigate();
     let (is_creating, set_is_creating) = signal(false);
     let (created_notice, set_created_notice) = signal(None::<String>);
@@ -71,40 +108,24 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
         .as_ref()
         .map(|identity_id| locked_notice_text(&dids, identity_id));
     let countries = load_countries();
+    // The locked identity, or else the porting one, is listed first and chosen for the user.
+    let preselect = forced.clone().or_else(|| suggested.clone());
 
-    let identities = LocalResource::new({
-        let (forced, requirement, country_id) =
-            (forced.clone(), requirement.clone(), country_id.clone());
-        let (type_filter, country_filter) = (type_filter.clone(), country_filter.clone());
-        move || {
-            let client = current_client();
-            let (forced, requirement, country_id) =
-                (forced.clone(), requirement.clone(), country_id.clone());
-            let (type_filter, country_filter) = (type_filter.clone(), country_filter.clone());
-            async move {
-                let client = client?;
-                let found = match forced {
-                    Some(id) => vec![get_identity(&client, &id).await?],
-                    None => {
-                        list_identities(&client, type_filter.as_ref(), country_filter.as_deref())
-                            .await?
-                    }
-                };
-                Ok::<_, ApiError>(
-                    found
-                        .into_iter()
-                        .map(|identity| Candidate {
-                            missing: identity_fit(&requirement, &identity, &country_id),
-                            identity,
-                        })
-                        .collect::<Vec<_>>(),
-                )
-            }
-        }
+    let query = CandidateQuery {
+        forced: forced.clone(),
+        preselect: preselect.clone(),
+        type_filter,
+        country_filter,
+        requirement: requirement.clone(),
+        country_id: country_id.clone(),
+    };
+    let identities = LocalResource::new(move || {
+        let client = config.client();
+        let query = query.clone();
+        async move { load_candidates(client?, query).await }
     });
 
-    // The locked identity, or else the porting one, is chosen for the user when it fits.
-    let preselect = forced.clone().or_else(|| suggested.clone());
+    // Preselection happens once, and only for an identity that fits the requirement.
     Effect::new(move |_| {
         let Some(Ok(candidates)) = identities.get() else {
             return;

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use super::current_client;
 use super::requirement_details::RequirementDetails;
 use crate::api::{list_requirements, requirement_for};
 use crate::components::{ErrorState, LoadingState, StepHeading};
+use crate::config::ConfigContext;
 use crate::domain::selection::country_and_type;
 use crate::model::{Did, EmergencyRequirement};
 use crate::state::{WizardContext, WizardStep};
@@ -23,7 +23,7 @@ pub fn StepRequirement() -> impl IntoView {
     let has_requirement = move || draft.requirement().with(Option::is_some);
 
     let on_continue = move |_| {
-        if has_requirement() {
+        if draft.requirement().with_untracked(Option::is_some) {
             navigate(WizardStep::Identity.path(), NavigateOptions::default());
         }
     };
@@ -61,12 +61,13 @@ fn FromNumbers(
     key: (String, String),
 ) -> impl IntoView {
     let draft = WizardContext::expect();
+    let config = ConfigContext::expect();
     let (country_id, type_id) = key;
     let dids = draft.selected_dids().get_untracked();
     let (country_name, type_name) = names_of(&dids);
 
     let requirement = LocalResource::new(move || {
-        let client = current_client();
+        let client = config.client();
         let (country_id, type_id) = (country_id.clone(), type_id.clone());
         async move { requirement_for(&client?, &country_id, &type_id).await }
     });
@@ -133,6 +134,7 @@ fn FixedSelect(name: &'static str, label: &'static str, value: String) -> impl I
 #[component]
 fn Lookup() -> impl IntoView {
     let draft = WizardContext::expect();
+    let config = ConfigContext::expect();
     let initial = draft.requirement().get_untracked();
     let (country_id, set_country_id) = signal(
         initial
@@ -148,7 +150,7 @@ fn Lookup() -> impl IntoView {
     );
 
     let requirements = LocalResource::new(move || {
-        let client = current_client();
+        let client = config.client();
         async move { list_requirements(&client?).await }
     });
 

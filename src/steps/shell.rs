@@ -26,9 +26,13 @@ pub fn WizardShell() -> impl IntoView {
         let current = current_step.get();
         WizardStep::ALL
             .into_iter()
-            .map(|step| StepperItem {
-                step,
-                state: step_state(draft, step, current),
+            .map(|step| {
+                let state = step_state(draft, step, current);
+                StepperItem {
+                    step,
+                    state,
+                    href: step_href(draft, step, state),
+                }
             })
             .collect::<Vec<_>>()
     });
@@ -88,7 +92,11 @@ fn step_state(draft: WizardContext, step: WizardStep, current: Option<WizardStep
         StepState::Current
     } else if step == WizardStep::Status {
         // The status page needs a verification id, which only a submission provides.
-        StepState::Locked
+        if draft.verification_id().with(Option::is_some) {
+            StepState::Available
+        } else {
+            StepState::Locked
+        }
     } else if draft.is_complete(step) {
         StepState::Complete
     } else if draft.blocker(step).is_none() {
@@ -96,4 +104,16 @@ fn step_state(draft: WizardContext, step: WizardStep, current: Option<WizardStep
     } else {
         StepState::Locked
     }
+}
+
+/// Where a step's link goes: its route, or the last submission's status page.
+fn step_href(draft: WizardContext, step: WizardStep, state: StepState) -> Option<String> {
+    if !matches!(state, StepState::Complete | StepState::Available) {
+        return None;
+    }
+    if step == WizardStep::Status {
+        let id = draft.verification_id().get()?;
+        return Some(format!("{}/{id}", step.path()));
+    }
+    Some(step.path().to_owned())
 }

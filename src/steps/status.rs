@@ -210,6 +210,11 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
     let explanation = explain(&verification_status, service.as_ref());
     let verification_id = verification.id.clone();
 
+    // TODO: DIDWW takes the correction of a rejected registration as a new verification
+    // for the existing calling service (the service's id instead of the numbers). The client's
+    // `NewVerification` only knows the numbers mode, so this path sends the numbers again and
+    // DIDWW refuses them as already assigned to a service; until the client gains that mode,
+    // a rejected registration has to be corrected in DIDWW's own panel.
     let on_resubmit = move |_| {
         let path = if draft.restore_for_resubmission(&verification_id) {
             WizardStep::Identity.path()
