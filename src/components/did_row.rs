@@ -108,7 +108,9 @@ pub fn DidRow(
                     class="dwe-checkbox"
                     data-testid=format!("did-select-{}", did.id)
                     aria-label=checkbox_label
-                    aria-describedby=move || refusal.with(Option::is_some).then(|| refusal_id.clone())
+                    aria-describedby=move || {
+                        refusal.with(Option::is_some).then(|| refusal_id.clone())
+                    }
                     disabled=!is_selectable
                     prop:checked=move || is_selected.get()
                     on:change=move |event| {

@@ -72,7 +72,10 @@ pub fn SettingsPanel(
                 </p>
             </Show>
             <form class="dwe-form" on:submit=on_submit novalidate>
-                <div class="dwe-field" class:dwe-field--invalid=move || save_error.with(Option::is_some)>
+                <div
+                    class="dwe-field"
+                    class:dwe-field--invalid=move || save_error.with(Option::is_some)
+                >
                     <label class="dwe-field__label" for="settings-api-base">
                         "API base URL"
                     </label>
@@ -148,7 +151,10 @@ pub fn SettingsPanel(
                     </label>
                 </div>
                 <Show when=move || remember_key.get()>
-                    <p class="dwe-notice dwe-notice--warning" data-testid="settings-remember-warning">
+                    <p
+                        class="dwe-notice dwe-notice--warning"
+                        data-testid="settings-remember-warning"
+                    >
                         "The key will be stored unencrypted in this browser. Anyone who uses this \
                          browser profile, and any script running on this site, can read it. Only \
                          do this on a device that only you use."

@@ -71,8 +71,15 @@ pub(super) fn AddressForm(
     };
 
     view! {
-        <form class="dwe-form dwe-form--panel" data-testid="address-form" on:submit=on_submit novalidate>
-            <h2 class="dwe-form__title">{move || format!("New address in {}", country_name.get())}</h2>
+        <form
+            class="dwe-form dwe-form--panel"
+            data-testid="address-form"
+            on:submit=on_submit
+            novalidate
+        >
+            <h2 class="dwe-form__title">
+                {move || format!("New address in {}", country_name.get())}
+            </h2>
             <ErrorSummary entries=summary_entries />
             <p class="dwe-form__note">"Fields marked * are required."</p>
             <SchemaFields

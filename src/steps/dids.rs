@@ -165,8 +165,14 @@ pub fn StepDids() -> impl IntoView {
             </Transition>
             <CaseLegend />
             <div class="dwe-actions dwe-actions--end">
-                <p class="dwe-actions__summary" aria-live="polite" data-testid="did-selection-summary">
-                    {move || selection_summary().unwrap_or_else(|| "No numbers selected".to_owned())}
+                <p
+                    class="dwe-actions__summary"
+                    aria-live="polite"
+                    data-testid="did-selection-summary"
+                >
+                    {move || {
+                        selection_summary().unwrap_or_else(|| "No numbers selected".to_owned())
+                    }}
                 </p>
                 <button
                     type="button"
@@ -227,16 +233,25 @@ fn CaseLegend() -> impl IntoView {
             <summary class="dwe-legend__summary">"What do the registration cases mean?"</summary>
             <dl class="dwe-legend__list">
                 <dt>"Free"</dt>
-                <dd>"No earlier registration: any identity that meets the requirement can be used."</dd>
+                <dd>
+                    "No earlier registration: any identity that meets the requirement can be \
+                     used."
+                </dd>
                 <dt>"Locked to identity"</dt>
                 <dd>
                     "The number was activated with end-user registration for this identity, so \
                      emergency calling must use the same identity and one of its addresses."
                 </dd>
                 <dt>"Porting identity"</dt>
-                <dd>"The number came with this identity; it is preselected, but you can choose another."</dd>
+                <dd>
+                    "The number came with this identity; it is preselected, but you can choose \
+                     another."
+                </dd>
                 <dt>"In calling service"</dt>
-                <dd>"The number already belongs to an emergency calling service and cannot be added again."</dd>
+                <dd>
+                    "The number already belongs to an emergency calling service and cannot be \
+                     added again."
+                </dd>
             </dl>
         </details>
     }

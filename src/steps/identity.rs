@@ -36,7 +36,8 @@ pub fn StepIdentity() -> impl IntoView {
                     let dids = draft.selected_dids().get_untracked();
                     match draft.requirement().get_untracked() {
                         Some(requirement) => {
-                            view! { <IdentityChoice dids=dids requirement=requirement /> }.into_any()
+                            view! { <IdentityChoice dids=dids requirement=requirement /> }
+                                .into_any()
                         }
                         None => ().into_any(),
                     }
@@ -238,7 +239,10 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
         {locked_notice
             .map(|text| {
                 view! {
-                    <div class="dwe-notice dwe-notice--warning" data-testid="identity-locked-notice">
+                    <div
+                        class="dwe-notice dwe-notice--warning"
+                        data-testid="identity-locked-notice"
+                    >
                         <p class="dwe-notice__title">"This identity is required"</p>
                         <p>{text}</p>
                     </div>

@@ -129,7 +129,12 @@ pub(super) fn IdentityForm(
         .collect_view();
 
     view! {
-        <form class="dwe-form dwe-form--panel" data-testid="identity-form" on:submit=on_submit novalidate>
+        <form
+            class="dwe-form dwe-form--panel"
+            data-testid="identity-form"
+            on:submit=on_submit
+            novalidate
+        >
             <h2 class="dwe-form__title">"New identity"</h2>
             <ErrorSummary entries=summary_entries />
             <fieldset class="dwe-fieldset">

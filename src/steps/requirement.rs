@@ -78,27 +78,25 @@ fn FromNumbers(
         }
     });
 
-    let (country_label, type_label) = (country_name.clone(), type_name.clone());
+    let not_offered =
+        format!("Emergency calling is not offered for {type_name} numbers in {country_name}.");
     view! {
         <div class="dwe-form__row">
-            <FixedSelect name="requirement-country" label="Country" value=country_label />
-            <FixedSelect name="requirement-type" label="Number type" value=type_label />
+            <FixedSelect name="requirement-country" label="Country" value=country_name />
+            <FixedSelect name="requirement-type" label="Number type" value=type_name />
         </div>
         <p class="dwe-field__hint">"Set by the numbers you chose."</p>
         <Transition fallback=|| view! { <LoadingState message="Loading the requirement…" /> }>
             {move || {
-                let (country_name, type_name) = (country_name.clone(), type_name.clone());
+                let not_offered = not_offered.clone();
                 Suspend::new(async move {
                     match requirement.await {
-                        Ok(Some(found)) => view! { <RequirementDetails requirement=found /> }.into_any(),
+                        Ok(Some(found)) => {
+                            view! { <RequirementDetails requirement=found /> }.into_any()
+                        }
                         Ok(None) => view! {
                             <div class="dwe-state dwe-state--empty" data-testid="requirement-none">
-                                <p class="dwe-state__title">
-                                    {format!(
-                                        "Emergency calling is not offered for {type_name} numbers in \
-                                         {country_name}."
-                                    )}
-                                </p>
+                                <p class="dwe-state__title">{not_offered}</p>
                                 <p class="dwe-state__message">
                                     "Choose numbers of another country or type, or ask DIDWW \
                                      whether it can be enabled for your account."
@@ -123,7 +121,12 @@ fn FixedSelect(name: &'static str, label: &'static str, value: String) -> impl I
     view! {
         <div class="dwe-field">
             <label class="dwe-field__label" for=name>{label}</label>
-            <select class="dwe-field__control dwe-field__control--select" id=name data-testid=name disabled>
+            <select
+                class="dwe-field__control dwe-field__control--select"
+                id=name
+                data-testid=name
+                disabled
+            >
                 <option selected>{value}</option>
             </select>
         </div>

@@ -60,7 +60,9 @@ pub(super) fn RequirementDetails(
             <dl class="dwe-summary-list">
                 <div class="dwe-summary-list__row">
                     <dt>"Setup, per number"</dt>
-                    <dd data-testid="requirement-setup-price">{requirement.setup_price.display()}</dd>
+                    <dd data-testid="requirement-setup-price">
+                        {requirement.setup_price.display()}
+                    </dd>
                 </div>
                 <div class="dwe-summary-list__row">
                     <dt>"Monthly, per number"</dt>
@@ -101,7 +103,9 @@ pub(super) fn RequirementDetails(
                                 .map(|(owner, fields)| {
                                     view! {
                                         <li>
-                                            <span class="dwe-requirement__owner">{format!("{owner}: ")}</span>
+                                            <span class="dwe-requirement__owner">
+                                                {format!("{owner}: ")}
+                                            </span>
                                             {fields.join(", ")}
                                         </li>
                                     }

@@ -209,6 +209,14 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
     let is_rejected = matches!(verification_status, Some(VerificationStatus::Rejected));
     let explanation = explain(&verification_status, service.as_ref());
     let verification_id = verification.id.clone();
+    let reference = verification
+        .reference
+        .clone()
+        .unwrap_or_else(|| "Not assigned yet".to_owned());
+    let submitted = verification
+        .created_at
+        .as_deref()
+        .map_or_else(|| "Unknown".to_owned(), readable_time);
 
     // TODO: DIDWW takes the correction of a rejected registration as a new verification
     // for the existing calling service (the service's id instead of the numbers). The client's
@@ -244,13 +252,13 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
             <div class="dwe-summary-list__row">
                 <dt>"Reference"</dt>
                 <dd data-testid="status-reference">
-                    {verification.reference.clone().unwrap_or_else(|| "Not assigned yet".to_owned())}
+                    {reference}
                 </dd>
             </div>
             <div class="dwe-summary-list__row">
                 <dt>"Submitted"</dt>
                 <dd data-testid="status-submitted">
-                    {verification.created_at.as_deref().map_or_else(|| "Unknown".to_owned(), readable_time)}
+                    {submitted}
                 </dd>
             </div>
             <div class="dwe-summary-list__row">
@@ -290,7 +298,10 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
                         } else {
                             view! {
                                 <ul class="dwe-notice__list">
-                                    {reasons.into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()}
+                                    {reasons
+                                        .into_iter()
+                                        .map(|reason| view! { <li>{reason}</li> })
+                                        .collect_view()}
                                 </ul>
                             }
                             .into_any()
@@ -336,7 +347,8 @@ fn explain(
             "Rejected. Correct what DIDWW asked for, then submit again."
         }
         (Some(VerificationStatus::Pending), _) => {
-            "Submitted. DIDWW's emergency team is reviewing it. Emergency calling is not active yet."
+            "Submitted. DIDWW's emergency team is reviewing it. Emergency calling is not active \
+             yet."
         }
         _ => "DIDWW reported a status this page does not know; it is shown as received.",
     }

@@ -211,7 +211,9 @@ fn SubmitForm(
                 </div>
             </Show>
             <fieldset class="dwe-fieldset">
-                <legend class="dwe-fieldset__legend">"Status updates by callback (optional)"</legend>
+                <legend class="dwe-fieldset__legend">
+                    "Status updates by callback (optional)"
+                </legend>
                 <FormField
                     name="callback_url"
                     label="Callback URL"

@@ -155,7 +155,8 @@ fn SummaryRow(label: &'static str, value: String, step: WizardStep) -> impl Into
             <dd>{value}</dd>
             <dd class="dwe-summary-list__action">
                 <A href=step.path()>
-                    "Change" <span class="dwe-visually-hidden">{format!(" {}", label.to_lowercase())}</span>
+                    "Change"
+                    <span class="dwe-visually-hidden">{format!(" {}", label.to_lowercase())}</span>
                 </A>
             </dd>
         </div>
