@@ -150,3 +150,63 @@ async fn an_unknown_verification_shows_an_error_instead_of_a_blank_page() {
     let error = text_of("error-state").await;
     assert!(error.contains("not found"), "{error}");
 }
+
+#[wasm_bindgen_test]
+async fn numbers_without_an_emergency_offer_say_so_in_words() {
+    let _app = mount_app_at("/dids");
+    click(&format!("did-select-{NO_REQUIREMENT_DID}")).await;
+    click("did-continue").await;
+
+    let message = text_of("requirement-none").await;
+    assert_eq!(
+        message.lines().next(),
+        Some("Emergency calling is not offered for Mobile numbers in Lithuania.")
+    );
+    let continue_button = wait_for("requirement-continue").await;
+    assert!(continue_button.has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn a_double_click_on_submit_creates_exactly_one_verification() {
+    let app = mount_app_at("/dids");
+    click(&format!("did-select-{CLEAN_DID}")).await;
+    click("did-continue").await;
+    wait_for("requirement-details").await;
+    click("requirement-continue").await;
+    click(&format!("identity-option-{PORTING_IDENTITY}")).await;
+    click("identity-continue").await;
+    click(&format!("address-option-{GUIDE_ADDRESS}")).await;
+    click("address-continue").await;
+    click("validate-run").await;
+    wait_until("the validation passes", || {
+        find("validate-continue").is_some_and(|button| !button.has_attribute("disabled"))
+    })
+    .await;
+    click("validate-continue").await;
+
+    let count_verifications = || async {
+        didww_emergency::api::list_verifications(&app.client)
+            .await
+            .expect("the simulator lists verifications")
+            .len()
+    };
+    let before = count_verifications().await;
+
+    let submit = wait_for("submit-verification").await;
+    submit.click();
+    // Checked before the app gets a turn: the button must already refuse a second press.
+    assert!(submit.has_attribute("disabled"), "disabled synchronously by the first click");
+    submit.click();
+    wait_for("step-status").await;
+
+    let badge = text_of("status-badge-verification").await;
+    assert!(
+        badge.contains("Pending review") || badge.contains("Approved"),
+        "{badge}"
+    );
+    assert_eq!(
+        count_verifications().await,
+        before + 1,
+        "one click's worth of verifications"
+    );
+}

@@ -20,12 +20,20 @@ pub const LOCKED_DID: &str = "9f81f2ef-ad6c-402b-97af-06fff514454e";
 pub const LOCKED_IDENTITY: &str = "1193bf05-f01c-467f-b688-d0526ab50414";
 /// Being ported in with a porting identity.
 pub const PORTING_DID: &str = "cc4c423f-68b5-4e1a-878c-2328eb24f3fa";
+/// The porting identity of [`PORTING_DID`], "Example Company Ltd".
+pub const PORTING_IDENTITY: &str = "beca16fb-0385-462f-9e2c-0d1918f6c8af";
+/// The guide's Vilnius address of [`PORTING_IDENTITY`].
+pub const GUIDE_ADDRESS: &str = "a4dcb4e3-1c7f-44ea-a60c-0d6f2a1c7d91";
+/// A Lithuania Mobile number; the account has no emergency offer for that type.
+pub const NO_REQUIREMENT_DID: &str = "ed47525e-0b8e-4454-91b3-5e4e76573474";
 
 /// How many scheduler turns a wait may take before the test fails.
 const MAX_TURNS: usize = 400;
 
 /// A mounted wizard; dropping it unmounts the app.
 pub struct MountedApp {
+    /// The client the app uses, for looking at the simulator's records.
+    pub client: Client,
     _handle: Box<dyn std::any::Any>,
 }
 
@@ -44,8 +52,13 @@ pub fn mount_app_at(path: &str) -> MountedApp {
     let wrapper: web_sys::HtmlElement = wrapper.unchecked_into();
     let simulator = Arc::new(Mutex::new(Simulator::with_guide_account()));
     let client = Client::simulator(simulator);
-    let handle = mount_to(wrapper, move || view! { <AppWithClient client=client /> });
+    let app_client = client.clone();
+    let handle = mount_to(
+        wrapper,
+        move || view! { <AppWithClient client=app_client /> },
+    );
     MountedApp {
+        client,
         _handle: Box::new(handle),
     }
 }
