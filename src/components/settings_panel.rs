@@ -25,7 +25,7 @@ pub fn SettingsPanel(
     let heading = NodeRef::<html::H2>::new();
 
     let is_unconfigured = move || config_context.mode() == Mode::Unconfigured;
-    let base_hint = if DEMO_BUILT_IN {
+    let base_hint = if initial.demo_allowed && DEMO_BUILT_IN {
         "The address of your CORS proxy in front of DIDWW, such as \
          https://proxy.example.com/v3. Leave it empty to use the demo."
     } else {
@@ -183,14 +183,17 @@ pub fn SettingsPanel(
                     >
                         "Save settings"
                     </button>
-                    <button
-                        type="button"
-                        class="dwe-button dwe-button--secondary"
-                        data-testid="settings-close"
-                        on:click=move |_| on_close.run(())
-                    >
-                        "Close"
-                    </button>
+                    // Without a configuration there is nothing to go back to.
+                    <Show when=move || !is_unconfigured()>
+                        <button
+                            type="button"
+                            class="dwe-button dwe-button--secondary"
+                            data-testid="settings-close"
+                            on:click=move |_| on_close.run(())
+                        >
+                            "Close"
+                        </button>
+                    </Show>
                 </div>
             </form>
         </section>
