@@ -38,7 +38,11 @@ pub async fn list_identities(
     identity_type: Option<&IdentityType>,
     country_id: Option<&str>,
 ) -> Result<Vec<Identity>, ApiError> {
-    let mut request = ApiRequest::get("/identities").param("sort", "-created_at");
+    // Relationship data is only sent for included relationships, and the country is needed to
+    // check a requirement's country scope.
+    let mut request = ApiRequest::get("/identities")
+        .param("include", "country")
+        .param("sort", "-created_at");
     if let Some(identity_type) = identity_type {
         request = request.param("filter[identity_type]", identity_type.as_str());
     }
@@ -51,9 +55,8 @@ pub async fn list_identities(
 
 /// One identity by id.
 pub async fn get_identity(client: &Client, id: &str) -> Result<Identity, ApiError> {
-    let document = client
-        .document(ApiRequest::get(format!("/identities/{id}")))
-        .await?;
+    let request = ApiRequest::get(format!("/identities/{id}")).param("include", "country");
+    let document = client.document(request).await?;
     decode_single(&document, 200)
 }
 
@@ -62,8 +65,7 @@ pub async fn create_identity(
     client: &Client,
     identity: &NewIdentity,
 ) -> Result<Identity, ApiError> {
-    let document = client
-        .document(ApiRequest::post("/identities", identity.to_body()))
-        .await?;
+    let request = ApiRequest::post("/identities", identity.to_body()).param("include", "country");
+    let document = client.document(request).await?;
     decode_single(&document, 201)
 }
