@@ -55,7 +55,8 @@ export TRUNK_SKIP_VERSION_CHECK=true
 
 if ((dev)); then
   [[ -z "$config_file" ]] || echo "note: --config is ignored with --dev" >&2
-  exec trunk serve --address "$address" --port "$port"
+  # A separate output folder, so that the debug build never replaces the release bundle in dist/.
+  exec trunk serve --address "$address" --port "$port" --dist "${CARGO_TARGET_DIR:-target}/dev-dist"
 fi
 
 if ((build)); then
