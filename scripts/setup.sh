@@ -16,7 +16,7 @@ fi
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Every trunk 0.22.x needs a newer rustc than the 1.95 toolchain these machines have.
+# Every trunk 0.22.x needs a newer rustc than 1.95, the rust-version in Cargo.toml.
 TRUNK_VERSION="0.21.14"
 # The npm package that carries wasm-opt; its major version must match `wasm_opt` in Trunk.toml.
 BINARYEN_NPM_VERSION="132.0.0"
