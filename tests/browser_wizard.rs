@@ -195,7 +195,10 @@ async fn a_double_click_on_submit_creates_exactly_one_verification() {
     let submit = wait_for("submit-verification").await;
     submit.click();
     // Checked before the app gets a turn: the button must already refuse a second press.
-    assert!(submit.has_attribute("disabled"), "disabled synchronously by the first click");
+    assert!(
+        submit.has_attribute("disabled"),
+        "disabled synchronously by the first click"
+    );
     submit.click();
     wait_for("step-status").await;
 
