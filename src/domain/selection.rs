@@ -4,6 +4,15 @@
 //! emergency calling service (not selectable), end-user registration (identity plus address
 //! verification: the identity is locked), porting (identity only: preselected but
 //! replaceable), and free. One verification holds DIDs of one country and one DID group type.
+//! Choices that break those rules are split into batches ([`split_into_batches`]).
+
+mod batches;
+mod groups;
+
+pub use batches::{describe_batch, split_into_batches};
+pub use groups::{
+    add_group_to_batches, choose_group, matches_group, summarize_groups, GroupChoice, GroupSummary,
+};
 
 use crate::model::Did;
 
@@ -230,6 +239,38 @@ pub fn country_and_type(selected: &[Did]) -> Option<(String, String)> {
     Some((country_id(first)?, type_id(first)?))
 }
 
+/// A count of numbers in words, with thousands separated: "1 number", "10,000 numbers".
+pub fn numbers_count(count: usize) -> String {
+    let noun = if count == 1 { "number" } else { "numbers" };
+    format!("{} {noun}", thousands(count))
+}
+
+/// A count with thousands separated by commas, such as "10,000".
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// The country and type names of `did`, with a plain stand-in for what was not included.
+fn group_place(did: &Did) -> (String, String) {
+    let country = did
+        .country
+        .as_ref()
+        .map_or_else(|| "an unknown country".to_owned(), |c| c.name.clone());
+    let kind = did
+        .group_type
+        .as_ref()
+        .map_or_else(|| "unknown type".to_owned(), |kind| kind.name.clone());
+    (country, kind)
+}
+
 fn locked_identity(did: &Did) -> Option<String> {
     match classify(did) {
         DidCase::Locked { identity_id, .. } => Some(identity_id),
@@ -266,7 +307,7 @@ mod tests {
     use super::*;
     use crate::model::{Country, DidGroupType};
 
-    fn did(id: &str, country: &str, kind: &str) -> Did {
+    pub(super) fn did(id: &str, country: &str, kind: &str) -> Did {
         Did {
             id: id.to_owned(),
             number: format!("number-{id}"),
@@ -283,7 +324,7 @@ mod tests {
         }
     }
 
-    fn locked(id: &str, identity: &str) -> Did {
+    pub(super) fn locked(id: &str, identity: &str) -> Did {
         Did {
             identity_id: Some(identity.to_owned()),
             address_verification_id: Some(format!("av-{identity}")),
@@ -291,14 +332,14 @@ mod tests {
         }
     }
 
-    fn porting(id: &str, identity: &str) -> Did {
+    pub(super) fn porting(id: &str, identity: &str) -> Did {
         Did {
             identity_id: Some(identity.to_owned()),
             ..did(id, "LT", "Local")
         }
     }
 
-    fn in_service(id: &str) -> Did {
+    pub(super) fn in_service(id: &str) -> Did {
         Did {
             calling_service_id: Some("ecs-1".to_owned()),
             ..did(id, "LT", "Local")
@@ -381,6 +422,21 @@ mod tests {
         let with_lock = [porting("b", "identity-2"), locked("c", "identity-1")];
         assert_eq!(forced_identity(&with_lock).as_deref(), Some("identity-1"));
         assert_eq!(suggested_identity(&with_lock), None);
+    }
+
+    #[test]
+    fn counts_are_written_with_thousands_separated() {
+        let cases = [
+            (0, "0 numbers"),
+            (1, "1 number"),
+            (999, "999 numbers"),
+            (1_000, "1,000 numbers"),
+            (10_000, "10,000 numbers"),
+            (1_234_567, "1,234,567 numbers"),
+        ];
+        for (count, words) in cases {
+            assert_eq!(numbers_count(count), words);
+        }
     }
 
     #[test]
