@@ -1,9 +1,9 @@
 //! A DIDWW API v3 simulator for the emergency registration flow.
 //!
 //! [`Simulator`] answers the same [`ApiRequest`]s the real API does, with DIDWW's document
-//! shapes, error codes and wording, from a seeded account (see [`seed`]). It backs the demo
-//! mode in the browser and, behind [`server`], the end-to-end tests. It never reads a clock:
-//! each request brings its own time, so runs are reproducible.
+//! shapes, error codes and wording, from a seeded [`Account`] (see [`seed`]). It backs the
+//! demo mode in the browser and, behind [`server`], the end-to-end tests. It never reads a
+//! clock: each request brings its own time, so runs are reproducible.
 //!
 //! What it simulates beyond plain storage:
 //! - DIDWW's rules for identities, addresses, requirement validations and emergency
@@ -21,6 +21,7 @@ mod clock;
 mod errors;
 mod ids;
 mod query;
+mod random;
 mod render;
 mod review;
 mod routes;
@@ -38,9 +39,41 @@ use store::Store;
 /// How long after submission a verification is reviewed, unless told otherwise.
 pub const DEFAULT_REVIEW_DELAY_MS: u64 = 4_000;
 
+/// Which seeded account a [`Simulator`] starts from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Account {
+    /// The records of DIDWW's emergency registration guide and their neighbours: a few DIDs
+    /// for each branch of the flow.
+    #[default]
+    Guide,
+    /// The guide account plus generated DIDs, identities and addresses at the size of a big
+    /// customer (see [`seed::GENERATED_DID_COUNT`]), for trying lists, paging and search.
+    Large,
+}
+
+impl Account {
+    /// Reads `guide` or `large`, as the server's flag and the demo settings spell them.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim() {
+            "guide" => Some(Self::Guide),
+            "large" => Some(Self::Large),
+            _ => None,
+        }
+    }
+
+    /// The name [`Account::parse`] reads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Guide => "guide",
+            Self::Large => "large",
+        }
+    }
+}
+
 /// An in-memory DIDWW account that answers API requests.
 #[derive(Debug, Clone)]
 pub struct Simulator {
+    account: Account,
     store: Store,
     review_delay_ms: u64,
     required_api_key: Option<String>,
@@ -58,8 +91,22 @@ impl Default for Simulator {
 impl Simulator {
     /// A simulator holding the seeded guide account, accepting any API key.
     pub fn with_guide_account() -> Self {
-        let store = seed::guide_store();
+        Self::with_account(Account::Guide)
+    }
+
+    /// A simulator holding the generated large account, accepting any API key.
+    pub fn with_large_account() -> Self {
+        Self::with_account(Account::Large)
+    }
+
+    /// A simulator holding `account`, accepting any API key.
+    pub fn with_account(account: Account) -> Self {
+        let store = match account {
+            Account::Guide => seed::guide_store(),
+            Account::Large => seed::large_store(),
+        };
         Self {
+            account,
             seeded_verifications: store.verifications.len(),
             store,
             review_delay_ms: DEFAULT_REVIEW_DELAY_MS,
@@ -67,6 +114,11 @@ impl Simulator {
             request_count: 0,
             ids_mixed_with_time: false,
         }
+    }
+
+    /// The account this simulator was seeded with.
+    pub fn account(&self) -> Account {
+        self.account
     }
 
     /// Sets how long after submission a verification is reviewed.

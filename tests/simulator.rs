@@ -34,3 +34,6 @@ mod review;
 
 #[path = "simulator/server.rs"]
 mod server;
+
+#[path = "simulator/large_account.rs"]
+mod large_account;

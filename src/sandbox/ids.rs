@@ -3,22 +3,26 @@
 //! Everything is derived from a seeded generator, so a run is reproducible from its requests
 //! and their times alone; no randomness source is needed (the browser build has none in std).
 
-/// A SplitMix64 generator producing UUID-shaped ids and DIDWW-style references.
+use super::random::Random;
+
+/// A seeded generator producing UUID-shaped ids and DIDWW-style references.
 #[derive(Debug, Clone)]
 pub(crate) struct IdGenerator {
-    state: u64,
+    random: Random,
 }
 
 impl IdGenerator {
     /// A generator starting from `seed`.
     pub fn new(seed: u64) -> Self {
-        Self { state: seed }
+        Self {
+            random: Random::new(seed),
+        }
     }
 
     /// Folds outside entropy (the time of the first request) into the state, so two demo
     /// runs do not hand out the same ids.
     pub fn mix(&mut self, entropy: u64) {
-        self.state ^= entropy.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.random.mix(entropy);
     }
 
     /// A random (version 4 shaped) UUID.
@@ -37,11 +41,7 @@ impl IdGenerator {
     }
 
     fn next(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut mixed = self.state;
-        mixed = (mixed ^ (mixed >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        mixed = (mixed ^ (mixed >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        mixed ^ (mixed >> 31)
+        self.random.next_u64()
     }
 }
 

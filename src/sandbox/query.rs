@@ -184,41 +184,68 @@ pub(crate) enum SortValue {
     Text(String),
 }
 
-/// Sorts `records` by the requested keys, after putting them in id order as DIDWW does when
-/// no sort is asked for.
-pub(crate) fn sort_records<T>(
-    records: &mut [T],
+/// The records of one page, in order: by the requested keys, then by id, which is also the
+/// whole order when no sort is asked for, as DIDWW does.
+///
+/// Each record's sort values are computed once rather than at every comparison, and only the
+/// page itself is sorted: the records before it are merely partitioned off. A page of a
+/// ten-thousand-DID account then costs about one pass over the DIDs.
+pub(crate) fn sorted_page<T>(
+    records: Vec<T>,
     keys: &[SortKey],
+    page: Option<Page>,
     id: impl Fn(&T) -> &str,
     value: impl Fn(&T, &str) -> SortValue,
-) {
-    records.sort_by(|left, right| id(left).cmp(id(right)));
-    records.sort_by(|left, right| {
-        keys.iter()
-            .map(|key| {
-                let order = value(left, &key.name).cmp(&value(right, &key.name));
-                if key.descending {
-                    order.reverse()
-                } else {
-                    order
-                }
-            })
-            .find(|order| *order != Ordering::Equal)
-            .unwrap_or(Ordering::Equal)
-    });
+) -> Vec<T> {
+    let range = page_range(records.len(), page);
+    if range.is_empty() {
+        return Vec::new();
+    }
+    let mut decorated: Vec<(Vec<SortValue>, T)> = records
+        .into_iter()
+        .map(|record| {
+            let values = keys.iter().map(|key| value(&record, &key.name)).collect();
+            (values, record)
+        })
+        .collect();
+    let compare = |(left_values, left): &(Vec<SortValue>, T),
+                   (right_values, right): &(Vec<SortValue>, T)| {
+        for (index, key) in keys.iter().enumerate() {
+            let order = left_values[index].cmp(&right_values[index]);
+            let order = if key.descending {
+                order.reverse()
+            } else {
+                order
+            };
+            if order != Ordering::Equal {
+                return order;
+            }
+        }
+        id(left).cmp(id(right))
+    };
+    if range.end < decorated.len() {
+        decorated.select_nth_unstable_by(range.end, compare);
+        decorated.truncate(range.end);
+    }
+    if range.start > 0 {
+        decorated.select_nth_unstable_by(range.start, compare);
+    }
+    let mut page = decorated.split_off(range.start);
+    page.sort_unstable_by(compare);
+    page.into_iter().map(|(_, record)| record).collect()
 }
 
-/// Cuts one page out of `items`.
-pub(crate) fn page_slice<T: Clone>(items: &[T], page: Option<Page>) -> Vec<T> {
+/// The range of `total` items that a page covers (all of them without pagination).
+pub(crate) fn page_range(total: usize, page: Option<Page>) -> std::ops::Range<usize> {
     let Some(page) = page else {
-        return items.to_vec();
+        return 0..total;
     };
-    items
-        .iter()
-        .skip((page.number - 1) * page.size)
-        .take(page.size)
-        .cloned()
-        .collect()
+    let start = page
+        .number
+        .saturating_sub(1)
+        .saturating_mul(page.size)
+        .min(total);
+    start..start.saturating_add(page.size).min(total)
 }
 
 /// The `first`/`prev`/`next`/`last` links of a page, keeping every other query parameter.

@@ -8,6 +8,7 @@ mod account;
 mod catalog;
 mod emergency;
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
@@ -155,22 +156,7 @@ impl View {
 
 /// Describes any record the simulator holds.
 pub(crate) fn view(store: &Store, identifier: &Identifier) -> Option<View> {
-    let id = identifier.id.as_str();
-    match identifier.kind.as_str() {
-        "countries" => catalog::country(store, id),
-        "did_group_types" => catalog::did_group_type(store, id),
-        "areas" => catalog::area(store, id),
-        "cities" => catalog::city(store, id),
-        "did_groups" => catalog::did_group(store, id),
-        "address_verifications" => catalog::address_verification(store, id),
-        "dids" => account::did(store, id),
-        "identities" => account::identity(store, id),
-        "addresses" => account::address(store, id),
-        "emergency_requirements" => emergency::requirement(store, id),
-        "emergency_verifications" => emergency::verification(store, id),
-        "emergency_calling_services" => emergency::service(store, id),
-        _ => None,
-    }
+    Lookup::new(store).describe(identifier)
 }
 
 /// A document holding one record, with everything `include` asks for.
@@ -188,18 +174,19 @@ pub(crate) fn single(store: &Store, primary: &Identifier, include: &IncludeTree)
 
 /// A document of the given primary records with everything `include` asks for.
 pub(crate) fn document(store: &Store, primary: &[Identifier], include: &IncludeTree) -> Document {
+    let mut lookup = Lookup::new(store);
     let primary_set: BTreeSet<&Identifier> = primary.iter().collect();
-    let mut shown: BTreeMap<Identifier, BTreeSet<String>> = BTreeMap::new();
-    let mut included: Vec<Identifier> = Vec::new();
-    walk(store, primary, include, &mut shown, &mut included);
+    let mut walked = Walked::default();
+    lookup.walk(primary, include, &mut walked);
 
     let mut render = |identifier: &Identifier| {
-        let view = view(store, identifier)?;
-        let names = shown.remove(identifier).unwrap_or_default();
+        let view = lookup.take(identifier)?;
+        let names = walked.shown.remove(identifier).unwrap_or_default();
         Some(view.into_resource(&names))
     };
     let resources: Vec<Resource> = primary.iter().filter_map(&mut render).collect();
-    let included_resources: Vec<Resource> = included
+    let included_resources: Vec<Resource> = walked
+        .included
         .iter()
         .filter(|identifier| !primary_set.contains(identifier))
         .filter_map(&mut render)
@@ -210,34 +197,115 @@ pub(crate) fn document(store: &Store, primary: &[Identifier], include: &IncludeT
     }
 }
 
-/// Follows the include tree from `sources`, remembering which relationships of which record
-/// must show `data` and which records to include, in first-seen order.
-fn walk(
-    store: &Store,
-    sources: &[Identifier],
-    tree: &IncludeTree,
-    shown: &mut BTreeMap<Identifier, BTreeSet<String>>,
-    included: &mut Vec<Identifier>,
-) {
-    for (name, subtree) in &tree.children {
-        let mut reached = Vec::new();
-        for source in sources {
-            shown
-                .entry(source.clone())
-                .or_default()
-                .insert(name.clone());
-            let Some(view) = view(store, source) else {
-                continue;
-            };
-            for target in view.targets(name) {
-                if !included.contains(&target) {
-                    included.push(target.clone());
-                }
-                if !reached.contains(&target) {
-                    reached.push(target);
+/// What the include walk found: which relationships of which record must show `data`, and
+/// which records to include, in first-seen order.
+#[derive(Default)]
+struct Walked {
+    shown: BTreeMap<Identifier, BTreeSet<String>>,
+    included: Vec<Identifier>,
+    /// The same records as `included`, for a quick "seen already?".
+    included_set: BTreeSet<Identifier>,
+}
+
+/// The store as one document sees it. Each record is described once however often the walk
+/// reaches it, and the DIDs of calling services come from one pass over the account's DIDs
+/// instead of one pass per service; with ten thousand DIDs both matter.
+struct Lookup<'a> {
+    store: &'a Store,
+    views: BTreeMap<Identifier, Option<View>>,
+    service_dids: OnceCell<BTreeMap<&'a str, Vec<String>>>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(store: &'a Store) -> Self {
+        Self {
+            store,
+            views: BTreeMap::new(),
+            service_dids: OnceCell::new(),
+        }
+    }
+
+    /// Describes a record afresh.
+    fn describe(&self, identifier: &Identifier) -> Option<View> {
+        let store = self.store;
+        let id = identifier.id.as_str();
+        match identifier.kind.as_str() {
+            "countries" => catalog::country(store, id),
+            "did_group_types" => catalog::did_group_type(store, id),
+            "areas" => catalog::area(store, id),
+            "cities" => catalog::city(store, id),
+            "did_groups" => catalog::did_group(store, id),
+            "address_verifications" => catalog::address_verification(store, id),
+            "dids" => account::did(store, id),
+            "identities" => account::identity(store, id),
+            "addresses" => account::address(store, id),
+            "emergency_requirements" => emergency::requirement(store, id),
+            "emergency_verifications" => emergency::verification(store, id),
+            "emergency_calling_services" => {
+                let dids = self.service_dids().get(id).cloned().unwrap_or_default();
+                emergency::service(store, id, dids)
+            }
+            _ => None,
+        }
+    }
+
+    /// The record's description, made on first use.
+    fn view(&mut self, identifier: &Identifier) -> Option<&View> {
+        if !self.views.contains_key(identifier) {
+            let view = self.describe(identifier);
+            self.views.insert(identifier.clone(), view);
+        }
+        self.views.get(identifier).and_then(Option::as_ref)
+    }
+
+    /// The record's description, for rendering it once.
+    fn take(&mut self, identifier: &Identifier) -> Option<View> {
+        match self.views.remove(identifier) {
+            Some(view) => view,
+            None => self.describe(identifier),
+        }
+    }
+
+    /// The ids of the DIDs of every calling service, by service id.
+    fn service_dids(&self) -> &BTreeMap<&'a str, Vec<String>> {
+        self.service_dids.get_or_init(|| {
+            let mut by_service: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+            for did in &self.store.dids {
+                if let Some(service_id) = &did.emergency_calling_service_id {
+                    by_service
+                        .entry(service_id.as_str())
+                        .or_default()
+                        .push(did.id.clone());
                 }
             }
+            by_service
+        })
+    }
+
+    /// Follows the include tree from `sources`.
+    fn walk(&mut self, sources: &[Identifier], tree: &IncludeTree, walked: &mut Walked) {
+        for (name, subtree) in &tree.children {
+            let mut reached = Vec::new();
+            let mut reached_set = BTreeSet::new();
+            for source in sources {
+                walked
+                    .shown
+                    .entry(source.clone())
+                    .or_default()
+                    .insert(name.clone());
+                let Some(view) = self.view(source) else {
+                    continue;
+                };
+                for target in view.targets(name) {
+                    if walked.included_set.insert(target.clone()) {
+                        walked.included.push(target.clone());
+                    }
+                    if reached_set.insert(target.clone()) {
+                        reached.push(target);
+                    }
+                }
+            }
+            self.walk(&reached, subtree, walked);
         }
-        walk(store, &reached, subtree, shown, included);
     }
 }

@@ -7,7 +7,7 @@ mod emergency;
 mod requirements;
 
 use super::errors::{Failure, Outcome, Reply};
-use super::query::{page_links, page_slice, sort_records, Filter, Query, SortValue, Spec};
+use super::query::{page_links, sorted_page, Filter, Query, SortValue, Spec};
 use super::render;
 use super::store::{Record, Store};
 use crate::jsonapi::{DocumentMeta, Identifier};
@@ -130,23 +130,21 @@ fn list<T: Record>(
     matches: impl Fn(&T, &Filter) -> bool,
     sort_value: impl Fn(&T, &str) -> SortValue,
 ) -> Outcome {
-    let mut kept: Vec<&T> = records
+    let kept: Vec<&T> = records
         .iter()
         .filter(|record| query.filters.iter().all(|filter| matches(record, filter)))
         .collect();
-    sort_records(
-        &mut kept,
+    let total = kept.len();
+    let page: Vec<Identifier> = sorted_page(
+        kept,
         &query.sort,
+        query.page,
         |record| record.id(),
         |record, key| sort_value(record, key),
-    );
-
-    let total = kept.len();
-    let identifiers: Vec<Identifier> = kept
-        .iter()
-        .map(|record| Identifier::new(spec.kind, record.id()))
-        .collect();
-    let page = page_slice(&identifiers, query.page);
+    )
+    .iter()
+    .map(|record| Identifier::new(spec.kind, record.id()))
+    .collect();
     let mut document = render::document(store, &page, &query.include);
     document.meta = Some(DocumentMeta {
         total_records: Some(total as u64),

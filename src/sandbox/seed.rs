@@ -24,11 +24,20 @@
 //! The DIDWW review rejects [`EXPIRED_IDENTITY`] ("Identity document has expired") and its
 //! address [`EXPIRED_IDENTITY_ADDRESS`] ("The provided address does not match the DID area"),
 //! and any address outside the city or area of the DIDs of a city- or area-level requirement.
+//!
+//! The large account ([`Account::Large`](super::Account::Large)) is all of the above plus
+//! [`GENERATED_DID_COUNT`] DIDs, [`GENERATED_IDENTITY_COUNT`] identities and
+//! [`GENERATED_ADDRESS_COUNT`] addresses drawn from a fixed seed, with new cities, US states
+//! and DID groups to hold them.
 
 pub(crate) mod account;
 mod catalog;
 mod customers;
+mod large;
 mod requirements;
+
+pub(crate) use large::large_store;
+pub use large::{GENERATED_ADDRESS_COUNT, GENERATED_DID_COUNT, GENERATED_IDENTITY_COUNT};
 
 use super::ids::IdGenerator;
 use super::store::Store;
@@ -198,6 +207,7 @@ pub(crate) fn guide_store() -> Store {
     customers::add_addresses(&mut store);
     account::add_dids(&mut store);
     account::add_services(&mut store);
+    store.sort_dids();
     store
 }
 

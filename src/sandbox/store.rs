@@ -17,6 +17,8 @@ pub(crate) struct Store {
     pub areas: Vec<Area>,
     pub cities: Vec<City>,
     pub did_groups: Vec<DidGroup>,
+    /// Sorted by id (see [`Store::sort_dids`]), so [`Store::did`] is a binary search: the large
+    /// account has ten thousand, and a page of them looks each one up several times.
     pub dids: Vec<Did>,
     pub address_verifications: Vec<AddressVerification>,
     pub requirements: Vec<Requirement>,
@@ -68,6 +70,22 @@ pub(crate) fn find_mut<'a, T: Record>(records: &'a mut [T], id: &str) -> Option<
 }
 
 impl Store {
+    /// Puts the DIDs in id order. The seed calls this once it has added them all; nothing
+    /// adds or removes DIDs afterwards (the simulator does not sell numbers).
+    pub fn sort_dids(&mut self) {
+        self.dids
+            .sort_unstable_by(|left, right| left.id.cmp(&right.id));
+    }
+
+    /// The DID with `id`, if any.
+    pub fn did(&self, id: &str) -> Option<&Did> {
+        let index = self
+            .dids
+            .binary_search_by(|did| did.id.as_str().cmp(id))
+            .ok()?;
+        Some(&self.dids[index])
+    }
+
     /// The group of a DID; every seeded or created DID has one.
     pub fn group_of(&self, did: &Did) -> Option<&DidGroup> {
         find(&self.did_groups, &did.did_group_id)

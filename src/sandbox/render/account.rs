@@ -7,7 +7,7 @@ use crate::sandbox::clock::format_timestamp;
 use crate::sandbox::store::{find, Store, ADDRESS_TEXT_FIELDS, IDENTITY_TEXT_FIELDS};
 
 pub(super) fn did(store: &Store, id: &str) -> Option<View> {
-    let did = find(&store.dids, id)?;
+    let did = store.did(id)?;
     let view = View::new("dids", id)
         .attribute("blocked", false)
         .attribute("capacity_limit", Value::Null)

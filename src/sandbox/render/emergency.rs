@@ -78,16 +78,13 @@ pub(super) fn verification(store: &Store, id: &str) -> Option<View> {
     Some(view)
 }
 
-pub(super) fn service(store: &Store, id: &str) -> Option<View> {
+/// A calling service; `dids` are the ids of the DIDs attached to it, which the caller knows
+/// from the DIDs' side of the relationship.
+pub(super) fn service(store: &Store, id: &str, dids: Vec<String>) -> Option<View> {
     let service = find(&store.services, id)?;
     let requirement = find(&store.requirements, &service.requirement_id);
     let setup_price = requirement.map(|requirement| price_text(&requirement.setup_price));
     let monthly_price = requirement.map(|requirement| price_text(&requirement.monthly_price));
-    let dids = store
-        .service_dids(id)
-        .iter()
-        .map(|did| did.id.clone())
-        .collect();
     let view = View::new("emergency_calling_services", id)
         .attribute("name", service.name.as_str())
         .attribute("reference", service.reference.as_str())

@@ -171,7 +171,7 @@ fn file(store: &mut Store, submission: Submission, now_ms: u64) -> String {
             did_group_type_id,
         } => {
             let service_id = store.ids.uuid();
-            let first_number = find(&store.dids, &did_ids[0]).map(|did| did.number.clone());
+            let first_number = store.did(&did_ids[0]).map(|did| did.number.clone());
             store.services.push(Service {
                 id: service_id.clone(),
                 name: format!("Emergency Service for {}", first_number.unwrap_or_default()),

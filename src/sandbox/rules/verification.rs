@@ -172,7 +172,7 @@ fn new_service<'a>(
 ) -> Option<(&'a Requirement, Target)> {
     let mut dids: Vec<&Did> = Vec::new();
     for id in &did_ids {
-        let Some(did) = find(&store.dids, id) else {
+        let Some(did) = store.did(id) else {
             errors.push(did_error(id, "is invalid"));
             continue;
         };

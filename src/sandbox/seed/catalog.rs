@@ -45,7 +45,7 @@ pub(super) fn group_id(key: &str) -> String {
 }
 
 /// The id of a seeded city, by its short key.
-fn city_id(key: &str) -> String {
+pub(super) fn city_id(key: &str) -> String {
     match key {
         "new-york" => NEW_YORK_CITY.to_owned(),
         "los-angeles" => LOS_ANGELES.to_owned(),
