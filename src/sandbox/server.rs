@@ -5,19 +5,27 @@
 //! `Origin` is reflected, and preflights get `204`. Two control endpoints sit outside the API:
 //! `GET /__sim/stats` and `POST /__sim/reset`. One line per request goes to stderr (method,
 //! path, status); API keys and bodies are never logged.
+//!
+//! API requests are counted per API key over a rolling second, as DIDWW limits them. With a
+//! [`ServerConfig::rate_limit`] the server answers `429` beyond it, so clients can test their
+//! back-off; either way the stats report the busiest second, so tests can check a client
+//! stays under DIDWW's 20 requests per second. Preflights and the control endpoints are not
+//! counted: browsers send preflights without the key.
 
 mod http;
+mod rate_limit;
 
 use std::io::{self, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use http::{read_request, write_response, HttpRequest, Incoming};
+use rate_limit::RateLimiter;
 
-use super::{Simulator, DEFAULT_REVIEW_DELAY_MS};
+use super::{Account, Simulator, DEFAULT_REVIEW_DELAY_MS};
 use crate::jsonapi::{Document, ErrorObject};
 use crate::wire::{parse_query, split_target, ApiRequest, Method, API_KEY_HEADER, MEDIA_TYPE};
 
@@ -33,6 +41,9 @@ const ALLOWED_HEADERS: &str = "Accept, Content-Type, Api-Key, X-DIDWW-API-Versio
 /// How long an idle keep-alive connection is kept open.
 const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// DIDWW's answer to a request over the rate limit, word for word.
+const TOO_MANY_REQUESTS: &str = r#"{"errors":[{"status":"429","detail":"Too Many Requests"}]}"#;
+
 /// How the server sets up (and resets) its simulator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerConfig {
@@ -40,6 +51,11 @@ pub struct ServerConfig {
     pub api_key: Option<String>,
     /// How long after submission a verification is reviewed.
     pub review_delay_ms: u64,
+    /// The account the simulator starts from, and goes back to on reset.
+    pub account: Account,
+    /// The most API requests one key may send in any rolling second before getting `429`;
+    /// `None` admits everything.
+    pub rate_limit: Option<usize>,
 }
 
 impl Default for ServerConfig {
@@ -47,6 +63,8 @@ impl Default for ServerConfig {
         Self {
             api_key: None,
             review_delay_ms: DEFAULT_REVIEW_DELAY_MS,
+            account: Account::Guide,
+            rate_limit: None,
         }
     }
 }
@@ -55,12 +73,15 @@ impl Default for ServerConfig {
 struct State {
     config: ServerConfig,
     simulator: Mutex<Simulator>,
+    limiter: Mutex<RateLimiter>,
     last_api_key_seen: AtomicBool,
+    /// The limiter's clock: monotonic, unlike the wall clock the simulator is given.
+    started: Instant,
 }
 
 impl State {
     fn fresh_simulator(config: &ServerConfig) -> Simulator {
-        let mut simulator = Simulator::with_guide_account();
+        let mut simulator = Simulator::with_account(config.account);
         simulator.set_required_api_key(config.api_key.clone());
         simulator.set_review_delay_ms(config.review_delay_ms);
         simulator
@@ -73,14 +94,29 @@ impl State {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+
+    /// The rate limiter; poisoning is ignored for the same reason as the simulator's.
+    fn limiter(&self) -> MutexGuard<'_, RateLimiter> {
+        self.limiter
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether an API request carrying `key` may go through now.
+    fn admit(&self, key: &str) -> bool {
+        let elapsed = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.limiter().admit(key, elapsed)
+    }
 }
 
 /// Serves requests on `listener` until the process ends, one thread per connection.
 pub fn serve(listener: TcpListener, config: ServerConfig) -> io::Result<()> {
     let state = Arc::new(State {
         simulator: Mutex::new(State::fresh_simulator(&config)),
+        limiter: Mutex::new(RateLimiter::new(config.rate_limit)),
         config,
         last_api_key_seen: AtomicBool::new(false),
+        started: Instant::now(),
     });
     for stream in listener.incoming() {
         match stream {
@@ -133,6 +169,7 @@ fn answer(request: &HttpRequest, state: &State) -> (u16, Vec<(String, String)>, 
         ("GET", "/__sim/stats") => return (200, plain_json_headers(), stats(state)),
         ("POST", "/__sim/reset") => {
             *state.simulator() = State::fresh_simulator(&state.config);
+            *state.limiter() = RateLimiter::new(state.config.rate_limit);
             state.last_api_key_seen.store(false, Ordering::Relaxed);
             return (200, plain_json_headers(), stats(state));
         }
@@ -148,6 +185,11 @@ fn answer(request: &HttpRequest, state: &State) -> (u16, Vec<(String, String)>, 
         );
         return (404, json_headers(), error_body(404, "Not found", &detail));
     };
+    if !state.admit(request.header(API_KEY_HEADER).unwrap_or_default()) {
+        let mut headers = json_headers();
+        headers.push(("Retry-After".to_owned(), "1".to_owned()));
+        return (429, headers, TOO_MANY_REQUESTS.to_owned());
+    }
     let Some(method) = Method::parse(&request.method) else {
         let detail = format!("{} is not allowed on {path}", request.method);
         return (
@@ -177,12 +219,22 @@ fn answer(request: &HttpRequest, state: &State) -> (u16, Vec<(String, String)>, 
 }
 
 /// The control endpoint's counters. The key itself is never echoed, only whether one came.
+///
+/// `requests` counts what reached the simulator; requests refused with `429` are counted in
+/// `rate_limited` instead, and both in `max_requests_per_second`.
 fn stats(state: &State) -> String {
+    let (rate_limited, busiest_second) = {
+        let limiter = state.limiter();
+        (limiter.refused(), limiter.busiest_second())
+    };
     let simulator = state.simulator();
     serde_json::json!({
         "requests": simulator.request_count(),
         "verifications": simulator.verification_count(),
         "last_api_key_seen": state.last_api_key_seen.load(Ordering::Relaxed),
+        "account": simulator.account().as_str(),
+        "rate_limited": rate_limited,
+        "max_requests_per_second": busiest_second,
     })
     .to_string()
 }
@@ -202,6 +254,11 @@ fn cors_headers(request: &HttpRequest) -> Vec<(String, String)> {
                 ALLOWED_HEADERS.to_owned(),
             ),
             ("Access-Control-Max-Age".to_owned(), "600".to_owned()),
+            // Without this a page could not read how long a 429 asks it to wait.
+            (
+                "Access-Control-Expose-Headers".to_owned(),
+                "Retry-After".to_owned(),
+            ),
         ]);
     }
     headers

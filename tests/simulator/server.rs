@@ -8,6 +8,7 @@ use std::thread;
 use std::time::Duration;
 
 use didww_emergency::sandbox::server::{serve, ServerConfig};
+use didww_emergency::sandbox::Account;
 use serde_json::Value;
 
 /// A parsed response.
@@ -186,6 +187,7 @@ fn the_api_key_is_enforced_and_the_stats_only_say_whether_one_was_seen() {
     let address = start(ServerConfig {
         api_key: Some("sim-secret".to_owned()),
         review_delay_ms: 0,
+        ..ServerConfig::default()
     });
 
     let refused = request(address, "GET /v3/countries HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -201,6 +203,9 @@ fn the_api_key_is_enforced_and_the_stats_only_say_whether_one_was_seen() {
     let stats = request(address, "GET /__sim/stats HTTP/1.1\r\nHost: x\r\n\r\n");
     assert_eq!(stats.json()["last_api_key_seen"], true);
     assert_eq!(stats.json()["requests"], 2);
+    assert_eq!(stats.json()["account"], "guide");
+    assert_eq!(stats.json()["rate_limited"], 0);
+    assert!(stats.json()["max_requests_per_second"].as_u64() >= Some(1));
     assert!(!stats.body.contains("sim-secret"));
 }
 
@@ -237,6 +242,100 @@ fn reset_brings_back_the_seeded_account() {
 }
 
 #[test]
+fn the_server_serves_the_large_account_and_reset_brings_back_the_same_one() {
+    let address = start(ServerConfig {
+        account: Account::Large,
+        ..ServerConfig::default()
+    });
+    let count_dids = || {
+        let dids = request(address, "GET /v3/dids?page%5Bsize%5D=1 HTTP/1.1\r\n\r\n");
+        dids.json()["meta"]["total_records"].as_u64()
+    };
+
+    let before = count_dids();
+    let reset = request(
+        address,
+        "POST /__sim/reset HTTP/1.1\r\nContent-Length: 0\r\n\r\n",
+    );
+
+    assert!(before > Some(10_000), "{before:?}");
+    assert_eq!(reset.json()["account"], "large");
+    assert_eq!(count_dids(), before);
+}
+
+#[test]
+fn over_the_rate_limit_the_server_answers_429_with_retry_after_and_counts_it() {
+    let address = start(ServerConfig {
+        rate_limit: Some(2),
+        ..ServerConfig::default()
+    });
+    let mut connection = connect(address);
+    let one = "GET /v3/countries HTTP/1.1\r\nHost: x\r\nApi-Key: first\r\n\r\n";
+
+    // Sent in one write, so all four arrive within the same second.
+    connection
+        .get_mut()
+        .write_all(one.repeat(4).as_bytes())
+        .expect("the requests are sent");
+    let responses: Vec<Response> = (0..4).map(|_| read_response(&mut connection)).collect();
+    let other_key = request(
+        address,
+        "GET /v3/countries HTTP/1.1\r\nApi-Key: second\r\n\r\n",
+    );
+
+    let statuses: Vec<u16> = responses.iter().map(|response| response.status).collect();
+    assert_eq!(statuses, [200, 200, 429, 429]);
+    let refused = &responses[2];
+    assert_eq!(refused.header("Retry-After"), Some("1"));
+    assert_eq!(
+        refused.json(),
+        serde_json::json!({ "errors": [{ "status": "429", "detail": "Too Many Requests" }] })
+    );
+    assert_eq!(other_key.status, 200, "each API key has its own limit");
+    let stats = request(address, "GET /__sim/stats HTTP/1.1\r\n\r\n").json();
+    assert_eq!(stats["rate_limited"], 2);
+    assert_eq!(stats["max_requests_per_second"], 4);
+    assert_eq!(
+        stats["requests"], 3,
+        "refused requests never reach the simulator"
+    );
+
+    let reset = request(
+        address,
+        "POST /__sim/reset HTTP/1.1\r\nContent-Length: 0\r\n\r\n",
+    );
+    assert_eq!(reset.json()["rate_limited"], 0);
+    assert_eq!(reset.json()["max_requests_per_second"], 0);
+}
+
+#[test]
+fn a_page_can_read_the_retry_after_of_a_refused_cross_origin_request() {
+    let address = start(ServerConfig {
+        rate_limit: Some(1),
+        ..ServerConfig::default()
+    });
+    let one = "GET /v3/countries HTTP/1.1\r\nOrigin: http://127.0.0.1:8080\r\n\r\n";
+    let mut connection = connect(address);
+    connection
+        .get_mut()
+        .write_all(one.repeat(2).as_bytes())
+        .expect("the requests are sent");
+    let _admitted = read_response(&mut connection);
+
+    let refused = read_response(&mut connection);
+
+    assert_eq!(refused.status, 429);
+    assert_eq!(
+        refused.header("Access-Control-Allow-Origin"),
+        Some("http://127.0.0.1:8080")
+    );
+    assert_eq!(
+        refused.header("Access-Control-Expose-Headers"),
+        Some("Retry-After")
+    );
+}
+
+#[test]
 fn broken_requests_get_an_error_and_the_server_keeps_serving() {
     let address = start(ServerConfig::default());
 
@@ -264,6 +363,7 @@ fn broken_requests_get_an_error_and_the_server_keeps_serving() {
 fn the_binary_listens_where_it_is_told_and_says_so() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_didww-sim"))
         .args(["--listen", "127.0.0.1:0", "--review-delay-ms", "0"])
+        .args(["--account", "large", "--rate-limit", "20"])
         .env_remove("DIDWW_SIM_API_KEY")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -282,15 +382,18 @@ fn the_binary_listens_where_it_is_told_and_says_so() {
         .as_deref()
         .and_then(|address| address.parse::<SocketAddr>().ok())
         .map(|address| {
-            request(
+            let response = request(
                 address,
                 "GET /v3/emergency_requirements?page%5Bsize%5D=1 HTTP/1.1\r\n\r\n",
-            )
+            );
+            let stats = request(address, "GET /__sim/stats HTTP/1.1\r\n\r\n");
+            (response, stats)
         });
     child.kill().expect("the simulator stops");
     let _ = child.wait();
 
-    let response = outcome.unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+    let (response, stats) = outcome.unwrap_or_else(|| panic!("unexpected first line {line:?}"));
     assert_eq!(response.status, 200);
     assert_eq!(response.json()["meta"]["total_records"], 65);
+    assert_eq!(stats.json()["account"], "large");
 }
