@@ -9,7 +9,7 @@
 mod batches;
 mod groups;
 
-pub use batches::{describe_batch, split_into_batches};
+pub use batches::{batch_place, describe_batch, split_into_batches};
 pub use groups::{
     add_group_to_batches, choose_group, matches_group, summarize_groups, GroupChoice, GroupSummary,
 };

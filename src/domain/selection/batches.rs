@@ -46,8 +46,8 @@ pub fn split_into_batches(dids: &[Did]) -> Vec<Vec<Did>> {
 /// locks its numbers when there is one.
 pub fn describe_batch(batch: &[Did]) -> String {
     let count = numbers_count(batch.len());
-    let place = match batch.first().map(group_place) {
-        Some((country, kind)) => format!(" in {country} ({kind})"),
+    let place = match batch_place(batch) {
+        Some(place) => format!(" in {place}"),
         None => String::new(),
     };
     let identity = batch.iter().find_map(|did| match classify(did) {
@@ -61,6 +61,12 @@ pub fn describe_batch(batch: &[Did]) -> String {
         Some(identity) => format!("{count}{place}, locked to {identity}"),
         None => format!("{count}{place}"),
     }
+}
+
+/// Where a batch's numbers are, such as "Germany (Local)"; `None` for an empty batch.
+pub fn batch_place(batch: &[Did]) -> Option<String> {
+    let (country, kind) = group_place(batch.first()?);
+    Some(format!("{country} ({kind})"))
 }
 
 /// The batches of one country and type while they are being collected.
