@@ -13,7 +13,9 @@ mod verifications;
 pub use addresses::{create_address, list_addresses, NewAddress};
 pub use calling_services::{get_calling_service, list_calling_services};
 pub use catalog::list_countries;
-pub use dids::{list_emergency_dids, search_emergency_dids, DID_INCLUDES};
+pub use dids::{
+    list_emergency_dids, search_emergency_dids, DidPage, EmergencyDidPages, DID_INCLUDES,
+};
 pub use error::ApiError;
 pub use identities::{create_identity, get_identity, list_identities, NewIdentity};
 pub use requirements::{list_requirements, requirement_for};
