@@ -4,6 +4,10 @@
 //! to `index.html` (the operator's choice), and the settings the user saved on this device.
 //! Nothing here needs a rebuild. The API key lives in memory only, unless the user asks for
 //! it to be remembered on this device.
+//!
+//! `config.json` may hold `api_base_url`, `send_api_version_header` (true or false), `demo`
+//! (whether the demo may run without a base) and `demo_account` (`"guide"`, the default, or
+//! `"large"`: which made-up account the demo shows).
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -19,6 +23,56 @@ const KEY_STORAGE_KEY: &str = "didww-emergency.api-key";
 
 /// True when this build carries the in-browser simulator.
 pub const DEMO_BUILT_IN: bool = cfg!(any(feature = "demo", not(target_arch = "wasm32")));
+
+/// Which seeded account the built-in simulator holds in demo mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DemoAccount {
+    /// DIDWW's guide account: a handful of numbers, one of each registration case.
+    #[default]
+    Guide,
+    /// A generated account of 10,000 numbers over several countries and types.
+    Large,
+}
+
+impl DemoAccount {
+    /// Every demo account, in the order the settings list them.
+    pub const ALL: [Self; 2] = [Self::Guide, Self::Large];
+
+    /// Reads `guide` or `large`.
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|account| account.as_str() == value.trim())
+    }
+
+    /// The value in `config.json` and in the settings.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Guide => "guide",
+            Self::Large => "large",
+        }
+    }
+
+    /// The account in words, for the settings panel.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Guide => "DIDWW's guide account (a few numbers, one of each case)",
+            Self::Large => "A large account (10,000 numbers in several countries)",
+        }
+    }
+}
+
+/// Which account the client in force reaches; a change means the user switched accounts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountKey {
+    /// A demo account of the built-in simulator.
+    Demo(DemoAccount),
+    /// The account behind this API base.
+    Live(String),
+    /// None is configured.
+    Unconfigured,
+}
 
 /// Where requests go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +98,8 @@ pub struct AppConfig {
     pub send_version_header: bool,
     /// Whether the simulator may run while no API base is set.
     pub demo_allowed: bool,
+    /// Which account the simulator holds in demo mode.
+    pub demo_account: DemoAccount,
 }
 
 impl std::fmt::Debug for AppConfig {
@@ -56,6 +112,7 @@ impl std::fmt::Debug for AppConfig {
             .field("remember_key", &self.remember_key)
             .field("send_version_header", &self.send_version_header)
             .field("demo_allowed", &self.demo_allowed)
+            .field("demo_account", &self.demo_account)
             .finish()
     }
 }
@@ -68,6 +125,7 @@ impl Default for AppConfig {
             remember_key: false,
             send_version_header: true,
             demo_allowed: DEMO_BUILT_IN,
+            demo_account: DemoAccount::Guide,
         }
     }
 }
@@ -81,6 +139,15 @@ impl AppConfig {
             Mode::Demo
         } else {
             Mode::Unconfigured
+        }
+    }
+
+    /// Which account this configuration reaches.
+    pub fn account(&self) -> AccountKey {
+        match self.mode() {
+            Mode::Live => AccountKey::Live(self.api_base_url.clone()),
+            Mode::Demo => AccountKey::Demo(self.demo_account),
+            Mode::Unconfigured => AccountKey::Unconfigured,
         }
     }
 
@@ -105,11 +172,17 @@ impl AppConfig {
         if let Some(demo) = file.demo {
             config.demo_allowed = demo && DEMO_BUILT_IN;
         }
+        if let Some(account) = file.demo_account {
+            config.demo_account = account;
+        }
         if let Some(base) = &saved.api_base_url {
             config.api_base_url = base.clone();
         }
         if let Some(send) = saved.send_version_header {
             config.send_version_header = send;
+        }
+        if let Some(account) = saved.demo_account {
+            config.demo_account = account;
         }
         config.remember_key = key.is_some();
         config.api_key = key;
@@ -126,6 +199,8 @@ pub struct FileConfig {
     pub send_version_header: Option<bool>,
     /// `demo`: whether the simulator may run while no API base is set.
     pub demo: Option<bool>,
+    /// `demo_account`: `"guide"` or `"large"`.
+    pub demo_account: Option<DemoAccount>,
 }
 
 /// Reads `config.json`. Good members are kept even when another is bad; every problem is
@@ -156,10 +231,19 @@ pub fn parse_config_file(text: &str) -> (FileConfig, Vec<String>) {
                 config.send_version_header = Some(send);
             }
             ("demo", Value::Bool(demo)) => config.demo = Some(demo),
-            ("api_base_url" | "send_api_version_header" | "demo", other) => problems.push(format!(
-                "config.json {name} has the wrong type ({}); it was ignored",
-                json_type(&other)
-            )),
+            ("demo_account", Value::String(name)) => match DemoAccount::parse(&name) {
+                Some(account) => config.demo_account = Some(account),
+                None => problems.push(format!(
+                    "config.json demo_account must be \"guide\" or \"large\", not \"{name}\"; \
+                     it was ignored"
+                )),
+            },
+            ("api_base_url" | "send_api_version_header" | "demo" | "demo_account", other) => {
+                problems.push(format!(
+                    "config.json {name} has the wrong type ({}); it was ignored",
+                    json_type(&other)
+                ))
+            }
             (other, _) => log::warn!("config.json: unknown member {other} ignored"),
         }
     }
@@ -186,6 +270,9 @@ pub struct SavedSettings {
     /// Whether to send the version header.
     #[serde(default)]
     pub send_version_header: Option<bool>,
+    /// Which demo account to use.
+    #[serde(default)]
+    pub demo_account: Option<DemoAccount>,
 }
 
 /// What the settings form submits.
@@ -199,6 +286,8 @@ pub struct SettingsInput {
     pub remember_key: bool,
     /// Whether to send the version header.
     pub send_version_header: bool,
+    /// Which demo account to use while no API base is set.
+    pub demo_account: DemoAccount,
 }
 
 /// Checks an API base URL and returns it without a trailing slash.
@@ -291,6 +380,7 @@ pub struct ConfigContext {
     problems: RwSignal<Vec<String>>,
     is_ready: RwSignal<bool>,
     file: StoredValue<FileConfig>,
+    generation: RwSignal<u64>,
 }
 
 impl ConfigContext {
@@ -324,6 +414,7 @@ impl ConfigContext {
             problems: RwSignal::new(Vec::new()),
             is_ready: RwSignal::new(is_ready),
             file: StoredValue::new(FileConfig::default()),
+            generation: RwSignal::new(0),
         }
     }
 
@@ -344,6 +435,17 @@ impl ConfigContext {
         self.client.get_untracked().ok_or_else(|| {
             ApiError::Configuration("set your proxy URL in Settings to begin".to_owned())
         })
+    }
+
+    /// Counts the clients built so far (read reactively): data loaded under an older
+    /// number came through other settings and may need loading again.
+    pub fn client_generation(&self) -> u64 {
+        self.generation.get()
+    }
+
+    /// Which account the configuration in force reaches (read reactively).
+    pub fn account(&self) -> AccountKey {
+        self.config.with(AppConfig::account)
     }
 
     /// The configuration in force (read reactively).
@@ -378,6 +480,7 @@ impl ConfigContext {
         let saved = SavedSettings {
             api_base_url: Some(api_base_url),
             send_version_header: Some(input.send_version_header),
+            demo_account: Some(input.demo_account),
         };
         storage::save_settings(&saved)?;
         let remembered = if input.remember_key {
@@ -396,6 +499,7 @@ impl ConfigContext {
     fn apply(&self, config: AppConfig) {
         log::info!("configuration in force: {config:?}");
         self.client.set(build_client(&config));
+        self.generation.update(|generation| *generation += 1);
         self.config.set(config);
     }
 
@@ -427,29 +531,36 @@ impl ConfigContext {
 fn build_client(config: &AppConfig) -> Option<Client> {
     match config.mode() {
         Mode::Live => Some(Client::http(config.client_config())),
-        Mode::Demo => demo_client(),
+        Mode::Demo => demo_client(config.demo_account),
         Mode::Unconfigured => None,
     }
 }
 
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
-fn demo_client() -> Option<Client> {
-    Some(Client::simulator(shared_simulator()))
+fn demo_client(account: DemoAccount) -> Option<Client> {
+    Some(Client::simulator(shared_simulator(account)))
 }
 
 #[cfg(not(any(feature = "demo", not(target_arch = "wasm32"))))]
-fn demo_client() -> Option<Client> {
+fn demo_client(_account: DemoAccount) -> Option<Client> {
     None
 }
 
 /// The demo account, created once so that what the user creates survives settings changes
-/// for as long as the page is open.
+/// for as long as the page is open. The large account is only generated when first chosen.
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
-pub fn shared_simulator() -> std::sync::Arc<std::sync::Mutex<Simulator>> {
+pub fn shared_simulator(account: DemoAccount) -> std::sync::Arc<std::sync::Mutex<Simulator>> {
     use std::sync::{Arc, Mutex, OnceLock};
-    static SIMULATOR: OnceLock<Arc<Mutex<Simulator>>> = OnceLock::new();
-    SIMULATOR
-        .get_or_init(|| Arc::new(Mutex::new(Simulator::with_guide_account())))
+
+    use crate::sandbox::Account;
+
+    static GUIDE: OnceLock<Arc<Mutex<Simulator>>> = OnceLock::new();
+    static LARGE: OnceLock<Arc<Mutex<Simulator>>> = OnceLock::new();
+    let (cell, seeded) = match account {
+        DemoAccount::Guide => (&GUIDE, Account::Guide),
+        DemoAccount::Large => (&LARGE, Account::Large),
+    };
+    cell.get_or_init(|| Arc::new(Mutex::new(Simulator::with_account(seeded))))
         .clone()
 }
 
@@ -586,10 +697,12 @@ mod tests {
             api_base_url: Some("https://file.example/v3".into()),
             send_version_header: Some(false),
             demo: None,
+            demo_account: None,
         };
         let saved = SavedSettings {
             api_base_url: Some("https://mine.example/v3".into()),
             send_version_header: None,
+            demo_account: None,
         };
         let config = AppConfig::layered(&file, &saved, Some("secret".into()));
         assert_eq!(config.api_base_url, "https://mine.example/v3");
@@ -611,6 +724,43 @@ mod tests {
         };
         let config = AppConfig::layered(&file, &SavedSettings::default(), None);
         assert_eq!(config.mode(), Mode::Unconfigured);
+    }
+
+    #[test]
+    fn the_demo_account_comes_from_the_file_then_the_saved_settings() {
+        let (file, problems) = parse_config_file(r#"{"demo_account": "large"}"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(file.demo_account, Some(DemoAccount::Large));
+        let config = AppConfig::layered(&file, &SavedSettings::default(), None);
+        assert_eq!(config.account(), AccountKey::Demo(DemoAccount::Large));
+
+        let saved = SavedSettings {
+            demo_account: Some(DemoAccount::Guide),
+            ..SavedSettings::default()
+        };
+        let config = AppConfig::layered(&file, &saved, None);
+        assert_eq!(config.demo_account, DemoAccount::Guide);
+        let text = serde_json::to_string(&saved).expect("settings serialise");
+        assert!(text.contains(r#""demo_account":"guide""#), "{text}");
+
+        for bad in [r#"{"demo_account": "huge"}"#, r#"{"demo_account": 2}"#] {
+            let (file, problems) = parse_config_file(bad);
+            assert_eq!(file.demo_account, None);
+            assert_eq!(problems.len(), 1, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_live_base_decides_the_account_whatever_the_demo_choice() {
+        let config = AppConfig {
+            api_base_url: "https://proxy.example/v3".into(),
+            demo_account: DemoAccount::Large,
+            ..AppConfig::default()
+        };
+        assert_eq!(
+            config.account(),
+            AccountKey::Live("https://proxy.example/v3".into())
+        );
     }
 
     #[test]

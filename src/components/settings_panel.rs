@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::config::{ConfigContext, Mode, SettingsInput, DEMO_BUILT_IN};
+use crate::config::{ConfigContext, DemoAccount, Mode, SettingsInput, DEMO_BUILT_IN};
 
 /// The settings form: API base, key, whether to remember the key, and the version header.
 ///
@@ -21,10 +21,12 @@ pub fn SettingsPanel(
     let (api_key, set_api_key) = signal(initial.api_key.clone().unwrap_or_default());
     let (remember_key, set_remember_key) = signal(initial.remember_key);
     let (send_version_header, set_send_version_header) = signal(initial.send_version_header);
+    let (demo_account, set_demo_account) = signal(initial.demo_account);
     let (save_error, set_save_error) = signal(None::<String>);
     let heading = NodeRef::<html::H2>::new();
 
     let is_unconfigured = move || config_context.mode() == Mode::Unconfigured;
+    let is_demo = move || config_context.mode() == Mode::Demo;
     let base_hint = if initial.demo_allowed && DEMO_BUILT_IN {
         "The address of your CORS proxy in front of DIDWW, such as \
          https://proxy.example.com/v3. Leave it empty to use the demo."
@@ -46,6 +48,7 @@ pub fn SettingsPanel(
             api_key: api_key.get_untracked(),
             remember_key: remember_key.get_untracked(),
             send_version_header: send_version_header.get_untracked(),
+            demo_account: demo_account.get_untracked(),
         };
         match config_context.save(input) {
             Ok(()) => {
@@ -175,6 +178,13 @@ pub fn SettingsPanel(
                         "Send the API version header (X-DIDWW-API-Version: 2026-04-16)"
                     </label>
                 </div>
+                // Only the demo has accounts to choose from; a live base reaches one account.
+                <Show when=is_demo>
+                    <DemoAccountField
+                        value=demo_account
+                        on_change=move |account| set_demo_account.set(account)
+                    />
+                </Show>
                 <div class="dwe-actions">
                     <button
                         type="submit"
@@ -197,5 +207,50 @@ pub fn SettingsPanel(
                 </div>
             </form>
         </section>
+    }
+}
+
+/// The choice of demo account; saving another one reloads the numbers.
+#[component]
+fn DemoAccountField(
+    /// The account chosen in the form.
+    value: ReadSignal<DemoAccount>,
+    /// Called with the account picked.
+    #[prop(into)]
+    on_change: Callback<DemoAccount>,
+) -> impl IntoView {
+    view! {
+        <div class="dwe-field">
+            <label class="dwe-field__label" for="settings-demo-account">"Demo account"</label>
+            <p class="dwe-field__hint" id="settings-demo-account-hint">
+                "Which made-up account the demo shows. Switching loads its numbers afresh."
+            </p>
+            <select
+                class="dwe-field__control dwe-field__control--select"
+                id="settings-demo-account"
+                data-testid="settings-demo-account"
+                aria-describedby="settings-demo-account-hint"
+                prop:value=move || value.get().as_str()
+                on:change=move |event| {
+                    if let Some(account) = DemoAccount::parse(&event_target_value(&event)) {
+                        on_change.run(account);
+                    }
+                }
+            >
+                {DemoAccount::ALL
+                    .into_iter()
+                    .map(|account| {
+                        view! {
+                            <option
+                                value=account.as_str()
+                                selected=move || value.get() == account
+                            >
+                                {account.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }
