@@ -5,8 +5,14 @@
 //! into forms is kept, because retyping is the most annoying loss of all. The API key is
 //! never stored here.
 
+mod batches;
+mod listing;
+
+pub use listing::{DidListing, LoadProgress};
+
 use leptos::prelude::*;
 
+use crate::config::ConfigContext;
 use crate::domain::form::FormValues;
 use crate::model::{Address, Did, EmergencyRequirement, Identity, IdentityType};
 
@@ -121,6 +127,8 @@ pub struct WizardContext {
     attempt_reference: RwSignal<Option<String>>,
     verification_id: RwSignal<Option<String>>,
     past_submission: RwSignal<Option<PastSubmission>>,
+    batch_queue: RwSignal<Vec<Vec<Did>>>,
+    listing: DidListing,
 }
 
 impl Default for WizardContext {
@@ -146,13 +154,28 @@ impl WizardContext {
             attempt_reference: RwSignal::new(None),
             verification_id: RwSignal::new(None),
             past_submission: RwSignal::new(None),
+            batch_queue: RwSignal::new(Vec::new()),
+            listing: DidListing::new(),
         }
     }
 
     /// Creates an empty draft and provides it to the tree below.
+    ///
+    /// When the user switches to another account (another API base or demo account), the
+    /// draft starts over: numbers of one account cannot be registered through another.
     pub fn provide() -> Self {
         let context = Self::new();
         provide_context(context);
+        if let Some(config) = use_context::<ConfigContext>() {
+            let account = Memo::new(move |_| config.account());
+            Effect::new(move |previous: Option<_>| {
+                let current = account.get();
+                if previous.is_some_and(|previous| previous != current) {
+                    context.start_over();
+                }
+                current
+            });
+        }
         context
     }
 
@@ -219,6 +242,20 @@ impl WizardContext {
     /// The last submission, while this page stays open.
     pub fn past_submission(&self) -> ReadSignal<Option<PastSubmission>> {
         self.past_submission.read_only()
+    }
+
+    /// The account's numbers as loaded so far, shared by every visit to the first step.
+    pub fn listing(&self) -> DidListing {
+        self.listing
+    }
+
+    /// Forgets every choice and the loaded numbers, for another account.
+    pub fn start_over(&self) {
+        self.listing.reset();
+        self.batch_queue.set(Vec::new());
+        self.past_submission.set(None);
+        self.verification_id.set(None);
+        self.select_dids(Vec::new());
     }
 
     /// Replaces the chosen numbers; a different set clears every later choice.
@@ -318,7 +355,8 @@ impl WizardContext {
         reference
     }
 
-    /// Records a successful submission and clears the draft for the next registration.
+    /// Records a successful submission and clears the draft for the next registration; the
+    /// queued batches stay, so the next one can follow.
     pub fn finish_submission(&self, verification_id: String) {
         self.past_submission.set(Some(PastSubmission {
             verification_id: verification_id.clone(),
@@ -572,6 +610,34 @@ mod tests {
         assert_eq!(draft.selected_dids().get_untracked().len(), 1);
         assert!(draft.requirement().get_untracked().is_some());
         assert!(draft.identity().get_untracked().is_none());
+    }
+
+    fn did_in(id: &str, country: &str) -> Did {
+        Did {
+            country: Some(crate::model::Country {
+                id: country.to_owned(),
+                name: country.to_owned(),
+                ..Default::default()
+            }),
+            ..did(id)
+        }
+    }
+
+    #[test]
+    fn starting_over_forgets_the_numbers_and_the_queue() {
+        let owner = Owner::new();
+        owner.set();
+        let draft = filled_draft();
+        draft.choose_in_batches(vec![did_in("a", "LT"), did_in("b", "DE")]);
+        let ticket = draft.listing().begin(1);
+        draft.listing().append(ticket, vec![did("a")], Some(1));
+
+        draft.start_over();
+
+        assert!(draft.selected_dids().get_untracked().is_empty());
+        assert!(draft.batch_queue().get_untracked().is_empty());
+        assert!(draft.listing().dids().get_untracked().is_empty());
+        assert!(draft.listing().needs_load(1));
     }
 
     #[test]
