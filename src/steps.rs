@@ -9,6 +9,7 @@ mod address_form;
 mod dids;
 mod identity;
 mod identity_form;
+mod next_batch;
 mod not_found;
 mod requirement;
 mod requirement_details;

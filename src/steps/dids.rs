@@ -1,135 +1,145 @@
 //! Step 1: choose the numbers to register.
+//!
+//! Big accounts are the rule, not the exception: the first page of numbers shows as soon as
+//! it arrives while the rest loads in the background, the table shows one page of rows at a
+//! time, a search asks the API directly, and a whole country-and-type group is chosen in one
+//! action. Choices that cannot share one registration can be split into batches.
+
+mod batches;
+mod choosing;
+mod filters;
+mod loading;
+mod search;
+mod table;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::api::list_emergency_dids;
-use crate::components::{format_number, DidRow, EmptyState, ErrorState, LoadingState, StepHeading};
+use self::batches::{BatchPanel, ChoiceNotice};
+use self::choosing::Chooser;
+use self::filters::GroupFilters;
+use self::loading::{keep_listing_loaded, retry_listing, LoadStatus};
+use self::search::{SearchBox, SearchResults};
+use self::table::{DidTable, Pager, ROWS_PER_PAGE};
+use super::next_batch::NextBatch;
+use crate::components::{format_number, EmptyState, LoadingState, StepHeading};
 use crate::config::ConfigContext;
-use crate::domain::selection::{check_addition, country_and_type};
+use crate::domain::selection::{
+    country_and_type, describe_batch, matches_group, numbers_count, summarize_groups,
+};
 use crate::model::Did;
-use crate::state::{WizardContext, WizardStep};
+use crate::state::{LoadProgress, WizardContext, WizardStep};
+
+/// How many numbers a summary spells out before it only counts the rest.
+const NUMBERS_SPELLED_OUT: usize = 10;
 
 /// Lists the account's emergency-capable numbers without emergency calling, with their
-/// registration case, and lets the user pick numbers that can go into one registration.
+/// registration case, and lets the user pick numbers that can go into one registration (or,
+/// in batches, into several).
 #[component]
 pub fn StepDids() -> impl IntoView {
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
     let navigate = use_navigate();
-    let (query, set_query) = signal(String::new());
-    let (refusal, set_refusal) = signal(None::<(String, String)>);
+    let listing = draft.listing();
+    let chooser = Chooser::new(draft);
+    keep_listing_loaded(listing, config);
 
-    let selected_count = move || draft.selected_dids().with(Vec::len);
-    let selection_summary = move || {
-        draft.selected_dids().with(|selected| {
-            let first = selected.first()?;
-            let country = first.country.as_ref().map(|country| country.name.clone());
-            let kind = first.group_type.as_ref().map(|kind| kind.name.clone());
-            let count = selected.len();
-            let noun = if count == 1 { "number" } else { "numbers" };
-            let place = [country, kind]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ");
-            Some(format!("{count} {noun} selected · {place}"))
+    let (search_digits, set_search_digits) = signal(String::new());
+    let country = RwSignal::new(String::new());
+    let group_type = RwSignal::new(String::new());
+    let page = RwSignal::new(0_usize);
+
+    let groups = Memo::new(move |_| listing.dids().with(|dids| summarize_groups(dids)));
+    let filtered = Memo::new(move |_| {
+        let (country, group_type) = (country.get(), group_type.get());
+        let country = Some(country.as_str()).filter(|id| !id.is_empty());
+        let group_type = Some(group_type.as_str()).filter(|id| !id.is_empty());
+        listing.dids().with(|dids| {
+            dids.iter()
+                .enumerate()
+                .filter(|(_, did)| matches_group(did, country, group_type))
+                .map(|(index, _)| index)
+                .collect::<Vec<usize>>()
         })
-    };
+    });
+    let visible = Memo::new(move |_| {
+        let start = page.get() * ROWS_PER_PAGE;
+        filtered.with(|indices| {
+            listing.dids().with(|dids| {
+                indices
+                    .iter()
+                    .skip(start)
+                    .take(ROWS_PER_PAGE)
+                    .filter_map(|index| dids.get(*index).cloned())
+                    .collect::<Vec<Did>>()
+            })
+        })
+    });
+    let selected_count = move || draft.selected_dids().with(Vec::len);
+    let has_queue = move || draft.batch_queue().with(|queue| !queue.is_empty());
 
-    let dids = LocalResource::new(move || {
-        let client = config.client();
-        async move { list_emergency_dids(&client?).await }
+    // A new filter starts at its first page.
+    Effect::new(move |_| {
+        country.track();
+        group_type.track();
+        page.set(0);
     });
 
-    // Returns whether the new checkbox state stands; a refused selection is explained.
-    let on_toggle = move |did: Did, is_checked: bool| -> bool {
-        let mut selected = draft.selected_dids().get_untracked();
-        if !is_checked {
-            selected.retain(|chosen| chosen.id != did.id);
-            set_refusal.set(None);
-            draft.select_dids(selected);
-            return true;
-        }
-        match check_addition(&selected, &did) {
-            Ok(()) => {
-                selected.push(did);
-                set_refusal.set(None);
-                draft.select_dids(selected);
-                true
-            }
-            Err(refused) => {
-                set_refusal.set(Some((did.id.clone(), refused.message())));
-                false
-            }
+    let on_search = move |digits: String| {
+        if search_digits.get_untracked() != digits {
+            set_search_digits.set(digits);
         }
     };
-
-    let table_view = move |all_dids: Vec<Did>| {
-        if all_dids.is_empty() {
-            return view! {
-                <EmptyState
-                    title="No emergency-capable numbers without emergency calling"
-                    advice="Numbers appear here when their DID group supports emergency calling \
-                            and emergency calling is not active on them yet."
-                />
-            }
-            .into_any();
-        }
-        let rows = move || {
-            let digits: String = query.get().chars().filter(char::is_ascii_digit).collect();
-            let visible: Vec<Did> = all_dids
-                .iter()
-                .filter(|did| digits.is_empty() || did.number.contains(&digits))
-                .cloned()
-                .collect();
-            if visible.is_empty() {
-                return view! {
-                    <tr>
-                        <td colspan="6" class="dwe-table__empty">
-                            "No number matches this search."
-                        </td>
-                    </tr>
-                }
-                .into_any();
-            }
-            visible
-                .into_iter()
-                .map(|did| row_view(did, draft, refusal, on_toggle))
-                .collect_view()
-                .into_any()
-        };
-        view! {
-            <div class="dwe-table-wrap">
-                <table class="dwe-table" data-testid="did-table">
-                    <caption class="dwe-visually-hidden">"Numbers that can be registered"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="dwe-table__select">
-                                <span class="dwe-visually-hidden">"Select"</span>
-                            </th>
-                            <th scope="col">"Number"</th>
-                            <th scope="col">"Country"</th>
-                            <th scope="col">"Type"</th>
-                            <th scope="col">"Area"</th>
-                            <th scope="col">"Registration"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
-    };
-
     let on_continue = move |_| {
-        if draft
-            .selected_dids()
-            .with_untracked(|selected| !selected.is_empty())
-        {
+        if selected_count() > 0 {
             navigate(WizardStep::Requirement.path(), NavigateOptions::default());
         }
+    };
+
+    // Only a change of phase redraws the table, not every page that arrives.
+    let phase = Memo::new(move |_| {
+        let has_rows = listing.dids().with(|dids| !dids.is_empty());
+        listing.progress().with(|progress| match progress {
+            _ if has_rows => Phase::Rows,
+            LoadProgress::Idle | LoadProgress::Loading => Phase::Waiting,
+            LoadProgress::Stopped(_) => Phase::Failed,
+            LoadProgress::Complete => Phase::Empty,
+        })
+    });
+
+    let numbers_view = move || match phase.get() {
+        Phase::Waiting => view! { <LoadingState message="Loading your numbers…" /> }.into_any(),
+        // The load status above says what went wrong.
+        Phase::Failed => ().into_any(),
+        Phase::Empty => view! {
+            <EmptyState
+                title="No emergency-capable numbers without emergency calling"
+                advice="Numbers appear here when their DID group supports emergency calling \
+                        and emergency calling is not active on them yet."
+            />
+        }
+        .into_any(),
+        Phase::Rows => view! {
+            <GroupFilters
+                groups=groups
+                country=country
+                group_type=group_type
+                is_waiting=Signal::derive(move || chooser.pending_group.with(Option::is_some))
+                on_choose_group=move |request| chooser.choose_group(request)
+            />
+            <ChoiceNotice chooser=chooser />
+            <DidTable
+                dids=visible
+                chooser=chooser
+                caption="Numbers that can be registered"
+                empty_message="No number matches these filters."
+                test_id="did-table"
+            />
+            <Pager page=page count=Signal::derive(move || filtered.with(Vec::len)) />
+        }
+        .into_any(),
     };
 
     view! {
@@ -139,30 +149,24 @@ pub fn StepDids() -> impl IntoView {
                 lead="Pick the numbers that need emergency calling. One registration covers \
                       numbers of the same country and type."
             />
-            <div class="dwe-search">
-                <label class="dwe-field__label" for="did-search">"Search by number"</label>
-                <input
-                    class="dwe-field__control dwe-search__input"
-                    type="search"
-                    id="did-search"
-                    data-testid="did-search"
-                    inputmode="numeric"
-                    placeholder="For example 5203"
-                    prop:value=move || query.get()
-                    on:input=move |event| set_query.set(event_target_value(&event))
-                />
-            </div>
-            <Transition fallback=|| view! { <LoadingState message="Loading your numbers…" /> }>
-                {move || Suspend::new(async move {
-                    match dids.await {
-                        Ok(all_dids) => table_view(all_dids),
-                        Err(error) => {
-                            view! { <ErrorState error=error on_retry=move |_| dids.refetch() /> }
-                                .into_any()
-                        }
+            <Show when=move || selected_count() == 0>
+                <NextBatch />
+            </Show>
+            <SearchBox on_search=on_search />
+            <LoadStatus listing=listing on_retry=move |_| retry_listing(listing, config) />
+            {move || {
+                let digits = search_digits.get();
+                if digits.is_empty() {
+                    numbers_view.into_any()
+                } else {
+                    view! {
+                        <ChoiceNotice chooser=chooser />
+                        <SearchResults digits=digits chooser=chooser />
                     }
-                })}
-            </Transition>
+                    .into_any()
+                }
+            }}
+            <BatchPanel chooser=chooser />
             <CaseLegend />
             <div class="dwe-actions dwe-actions--end">
                 <p
@@ -170,9 +174,7 @@ pub fn StepDids() -> impl IntoView {
                     aria-live="polite"
                     data-testid="did-selection-summary"
                 >
-                    {move || {
-                        selection_summary().unwrap_or_else(|| "No numbers selected".to_owned())
-                    }}
+                    {move || selection_summary(draft)}
                 </p>
                 <button
                     type="button"
@@ -181,48 +183,50 @@ pub fn StepDids() -> impl IntoView {
                     disabled=move || selected_count() == 0
                     on:click=on_continue
                 >
-                    "Continue"
+                    {move || if has_queue() { "Continue with the first batch" } else { "Continue" }}
                 </button>
             </div>
         </section>
     }
 }
 
-fn row_view(
-    did: Did,
-    draft: WizardContext,
-    refusal: ReadSignal<Option<(String, String)>>,
-    on_toggle: impl Fn(Did, bool) -> bool + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let id = did.id.clone();
-    let is_selected = {
-        let id = id.clone();
-        Signal::derive(move || {
-            draft
-                .selected_dids()
-                .with(|selected| selected.iter().any(|d| d.id == id))
-        })
-    };
-    let row_refusal = {
-        let id = id.clone();
-        Signal::derive(move || {
-            refusal.with(|refusal| {
-                refusal
-                    .as_ref()
-                    .filter(|(refused, _)| *refused == id)
-                    .map(|(_, message)| message.clone())
-            })
-        })
-    };
-    let toggled = did.clone();
-    view! {
-        <DidRow
-            did=did
-            is_selected=is_selected
-            refusal=row_refusal
-            on_toggle=move |is_checked: bool| on_toggle(toggled.clone(), is_checked)
-        />
-    }
+/// Which part of the first step the numbers' loading calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// No number yet, more on the way.
+    Waiting,
+    /// No number, and loading failed.
+    Failed,
+    /// Every page arrived and none had a number.
+    Empty,
+    /// Some numbers are there to show.
+    Rows,
+}
+
+/// What is chosen, in a line: "3 numbers selected · Lithuania · Local", or the batches.
+fn selection_summary(draft: WizardContext) -> String {
+    let queued: usize = draft.batch_queue().with(Vec::len);
+    draft.selected_dids().with(|selected| {
+        if selected.is_empty() {
+            return "No numbers selected".to_owned();
+        }
+        if queued == 0 {
+            let place = place_for_reading(selected)
+                .map(|place| format!(" · {place}"))
+                .unwrap_or_default();
+            return format!("{} selected{place}", numbers_count(selected.len()));
+        }
+        let total: usize = selected.len()
+            + draft
+                .batch_queue()
+                .with(|queue| queue.iter().map(Vec::len).sum::<usize>());
+        format!(
+            "{} in {} registrations; first: {}",
+            numbers_count(total),
+            queued + 1,
+            describe_batch(selected)
+        )
+    })
 }
 
 /// What the registration cases mean, in the guide's words.
@@ -257,9 +261,12 @@ fn CaseLegend() -> impl IntoView {
     }
 }
 
-/// The selection's numbers for reading, such as "+370 5203 2401, +370 5203 2400".
+/// The selection's numbers for reading, such as "+370 5203 2401, +370 5203 2400"; past ten
+/// numbers, the rest are only counted.
 pub(super) fn numbers_for_reading(dids: &[Did]) -> String {
-    dids.iter()
+    let spelled = dids
+        .iter()
+        .take(NUMBERS_SPELLED_OUT)
         .map(|did| {
             let prefix = did
                 .country
@@ -268,7 +275,11 @@ pub(super) fn numbers_for_reading(dids: &[Did]) -> String {
             format_number(&did.number, prefix)
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    match dids.len().saturating_sub(NUMBERS_SPELLED_OUT) {
+        0 => spelled,
+        rest => format!("{spelled} and {} more", numbers_count(rest)),
+    }
 }
 
 /// The selection's country and type names, such as "Lithuania · Local".

@@ -9,6 +9,7 @@ use leptos_router::params::Params;
 use leptos_router::NavigateOptions;
 
 use super::dids::numbers_for_reading;
+use super::next_batch::NextBatch;
 use crate::api::{get_calling_service, get_verification, sleep_ms, ApiError, Client};
 use crate::components::{BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading};
 use crate::config::ConfigContext;
@@ -108,6 +109,7 @@ pub fn StepStatus() -> impl IntoView {
                 {move || announcement.get()}
             </p>
             {content}
+            <NextBatch />
             <p class="dwe-step__footer-link">
                 <A href=WizardStep::Dids.path() attr:data-testid="status-start-new">
                     "Register other numbers"

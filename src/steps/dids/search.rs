@@ -1,0 +1,119 @@
+//! Finding a number through the API's `filter[number]`, so a number far down a big list is
+//! found with one request, before the background load reaches it.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::choosing::Chooser;
+use super::table::DidTable;
+use crate::api::{search_emergency_dids, DidPage};
+use crate::components::{ErrorState, LoadingState};
+use crate::config::ConfigContext;
+use crate::domain::selection::{numbers_count, thousands};
+
+/// How long typing must pause before a search is sent, so one number typed is one request.
+const SEARCH_DELAY: Duration = Duration::from_millis(300);
+
+/// The search box; reports the digits to look for once typing pauses.
+#[component]
+pub(super) fn SearchBox(
+    /// Called with the digits typed (possibly none) after a pause.
+    #[prop(into)]
+    on_search: Callback<String>,
+) -> impl IntoView {
+    let (query, set_query) = signal(String::new());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+
+    let on_input = move |event| {
+        let text = event_target_value(&event);
+        set_query.set(text.clone());
+        if let Some(pending) = timer.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        match set_timeout_with_handle(move || on_search.run(digits), SEARCH_DELAY) {
+            Ok(handle) => timer.set_value(Some(handle)),
+            Err(_) => log::warn!("the browser refused a timer; the search waits for Enter"),
+        }
+    };
+
+    view! {
+        <div class="dwe-search">
+            <label class="dwe-field__label" for="did-search">"Search by number"</label>
+            <input
+                class="dwe-field__control dwe-search__input"
+                type="search"
+                id="did-search"
+                data-testid="did-search"
+                inputmode="numeric"
+                autocomplete="off"
+                placeholder="For example 5203"
+                prop:value=move || query.get()
+                on:input=on_input
+            />
+        </div>
+    }
+}
+
+/// The numbers that contain `digits`, asked of the API, with the same rows as the table.
+#[component]
+pub(super) fn SearchResults(
+    /// The digits to look for (not empty).
+    digits: String,
+    /// What ticking does.
+    chooser: Chooser,
+) -> impl IntoView {
+    let config = ConfigContext::expect();
+    let wanted = digits.clone();
+    let results = LocalResource::new(move || {
+        let client = config.client();
+        let digits = wanted.clone();
+        async move { search_emergency_dids(&client?, &digits).await }
+    });
+
+    let found = move |page: DidPage| {
+        let count = page.total.map_or(page.dids.len(), |total| total as usize);
+        let summary = if count > page.dids.len() {
+            format!(
+                "Showing the first {} of {} that contain {digits}; type more digits to narrow \
+                 the search.",
+                thousands(page.dids.len()),
+                numbers_count(count)
+            )
+        } else {
+            let verb = if count == 1 { "contains" } else { "contain" };
+            format!("{} {verb} {digits}.", numbers_count(count))
+        };
+        view! {
+            <p class="dwe-search__summary" data-testid="did-search-summary" aria-live="polite">
+                {summary}
+            </p>
+            <DidTable
+                dids=Signal::stored(page.dids)
+                chooser=chooser
+                caption="Numbers found"
+                empty_message="No number contains these digits."
+                test_id="did-search-results"
+            />
+        }
+        .into_any()
+    };
+
+    view! {
+        <Transition fallback=|| view! { <LoadingState message="Searching…" /> }>
+            {move || {
+                let found = found.clone();
+                Suspend::new(async move {
+                    match results.await {
+                        Ok(page) => found(page),
+                        Err(error) => view! {
+                            <ErrorState error=error on_retry=move |_| results.refetch() />
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
