@@ -50,12 +50,9 @@ pub(super) fn RequirementDetails(
             <h2 class="dwe-requirement__title">{format!("What DIDWW needs for {place}")}</h2>
             <div class="dwe-notice dwe-notice--info">
                 <p class="dwe-notice__title">"Note from DIDWW"</p>
-                <p class="dwe-requirement__restriction" data-testid="requirement-restriction">
-                    {requirement
-                        .restriction_message
-                        .clone()
-                        .unwrap_or_else(|| "DIDWW lists no further restrictions.".to_owned())}
-                </p>
+                <div class="dwe-requirement__restriction" data-testid="requirement-restriction">
+                    {restriction_view(requirement.restriction_message.as_deref())}
+                </div>
             </div>
             <dl class="dwe-summary-list">
                 <div class="dwe-summary-list__row">
@@ -122,10 +119,66 @@ pub(super) fn RequirementDetails(
     }
 }
 
+/// DIDWW's note as it wrote it: blank lines part paragraphs, single line breaks stay line
+/// breaks (as elements, so they hold whatever stylesheet the page has).
+fn restriction_view(message: Option<&str>) -> impl IntoView {
+    let message = message
+        .filter(|message| !message.trim().is_empty())
+        .unwrap_or("DIDWW lists no further restrictions.");
+    paragraphs(message)
+        .into_iter()
+        .map(|lines| {
+            let last = lines.len().saturating_sub(1);
+            let lines = lines
+                .into_iter()
+                .enumerate()
+                .map(|(index, line)| view! { {line} {(index < last).then(|| view! { <br /> })} })
+                .collect_view();
+            view! { <p>{lines}</p> }
+        })
+        .collect_view()
+}
+
+/// Splits text into paragraphs (at blank lines) of lines, whatever line ends it uses.
+fn paragraphs(text: &str) -> Vec<Vec<String>> {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    normalised
+        .split("\n\n")
+        .map(|paragraph| {
+            paragraph
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter(|lines| !lines.is_empty())
+        .collect()
+}
+
 /// Where an identity may come from, or that this kind is not accepted at all.
 fn level_words(level: Option<&AreaLevel>) -> String {
     match level {
         Some(level) => level.label().to_owned(),
         None => "Not accepted".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn line_breaks_of_any_kind_become_lines_and_blank_lines_paragraphs() {
+        let text = "Requirements:\r\n\r\n1. Name.\r\n2. Address.\n\n\nApproved first.\rThanks";
+        assert_eq!(
+            paragraphs(text),
+            vec![
+                vec!["Requirements:".to_owned()],
+                vec!["1. Name.".to_owned(), "2. Address.".to_owned()],
+                vec!["Approved first.".to_owned(), "Thanks".to_owned()],
+            ]
+        );
+        assert!(paragraphs(" \n ").is_empty());
     }
 }
