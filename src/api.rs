@@ -12,7 +12,7 @@ mod verifications;
 
 pub use addresses::{create_address, list_addresses, NewAddress};
 pub use calling_services::{get_calling_service, list_calling_services};
-pub use catalog::list_countries;
+pub use catalog::{list_areas, list_countries};
 pub use dids::{
     list_emergency_dids, search_emergency_dids, DidPage, EmergencyDidPages, DID_INCLUDES,
 };

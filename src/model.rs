@@ -14,7 +14,7 @@ pub use decode::DecodeError;
 pub use enums::{AreaLevel, CallbackMethod, IdentityType, ServiceStatus, VerificationStatus};
 pub use price::Price;
 pub use resources::{
-    Address, Country, Did, DidGroupType, EmergencyCallingService, EmergencyRequirement,
+    Address, Area, Country, Did, DidGroupType, EmergencyCallingService, EmergencyRequirement,
     EmergencyVerification, Identity,
 };
 

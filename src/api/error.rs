@@ -100,11 +100,11 @@ impl ApiError {
             Self::Refused { status, errors } => first_message(errors)
                 .unwrap_or_else(|| format!("The API refused the request (status {status}).")),
             Self::Server { status } => {
-                format!("The API or the proxy failed (status {status}). Nothing was lost.")
+                format!("The API or the proxy failed (status {status}).")
             }
-            Self::UnexpectedResponse { status, .. } => {
-                format!("The proxy or API answered something unexpected (status {status}).")
-            }
+            Self::UnexpectedResponse { status, reason } => format!(
+                "The proxy or API answered something unexpected (status {status}): {reason}."
+            ),
             Self::Configuration(problem) => format!("The app is not configured: {problem}."),
         }
     }
@@ -113,7 +113,7 @@ impl ApiError {
     pub fn next_action(&self) -> &'static str {
         match self {
             Self::Network(_) | Self::Timeout | Self::Server { .. } => {
-                "Try again. If it keeps failing, check the proxy address in Settings."
+                "What you typed is kept: try again. If it keeps failing, check Settings."
             }
             Self::Aborted => "Nothing to do.",
             Self::Unauthorized => "Enter a valid API key in Settings, then try again.",

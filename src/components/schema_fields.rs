@@ -32,6 +32,10 @@ pub fn SchemaFields(
     /// Country choices for [`FieldKey::Country`].
     #[prop(into)]
     countries: Signal<Vec<SelectOption>>,
+    /// Area choices for [`FieldKey::Area`]; the area is a record of DIDWW's, so it is picked
+    /// from a list rather than typed.
+    #[prop(optional, into)]
+    areas: Option<Signal<Vec<SelectOption>>>,
     /// Called with the API name and new value of a changed field.
     #[prop(into)]
     on_change: Callback<(String, String)>,
@@ -42,7 +46,11 @@ pub fn SchemaFields(
             values.with(|values| values.get(name).cloned().unwrap_or_default())
         });
         let error = Signal::derive(move || problems.with(|problems| field_error(problems, name)));
-        let options = (key == FieldKey::Country).then_some(countries);
+        let options = match key {
+            FieldKey::Country => Some(countries),
+            FieldKey::Area => areas,
+            _ => None,
+        };
         view! {
             <FormField
                 name=name

@@ -217,10 +217,22 @@ impl FormSchema {
     fn require(&mut self, key: FieldKey) {
         match self.fields.iter_mut().find(|field| field.key == key) {
             Some(field) => field.required = true,
-            None => self.fields.push(FieldSpec {
-                key,
-                required: true,
-            }),
+            // A field the base form lacks goes before the optional description, so that the
+            // required fields stay together.
+            None => {
+                let position = self
+                    .fields
+                    .iter()
+                    .position(|field| field.key == FieldKey::Description)
+                    .unwrap_or(self.fields.len());
+                self.fields.insert(
+                    position,
+                    FieldSpec {
+                        key,
+                        required: true,
+                    },
+                );
+            }
         }
     }
 
@@ -615,6 +627,29 @@ mod tests {
             })
             .collect();
         assert_eq!(fields, vec!["company_name", "company_reg_number"]);
+    }
+
+    #[test]
+    fn a_mandatory_area_is_asked_before_the_optional_description() {
+        let mut with_area = requirement(&[], &[]);
+        with_area.address_mandatory_fields = vec!["State/Province/Region".to_owned()];
+
+        let keys: Vec<FieldKey> = address_schema(&with_area)
+            .fields
+            .iter()
+            .map(|field| field.key)
+            .collect();
+
+        assert_eq!(
+            keys,
+            [
+                FieldKey::Address,
+                FieldKey::CityName,
+                FieldKey::PostalCode,
+                FieldKey::Area,
+                FieldKey::Description
+            ]
+        );
     }
 
     #[test]

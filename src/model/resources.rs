@@ -34,6 +34,27 @@ impl FromResource for Country {
     }
 }
 
+/// A regulatory area (state, province or region) of a country.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Area {
+    /// DIDWW id.
+    pub id: String,
+    /// Name, such as "California".
+    pub name: String,
+}
+
+impl FromResource for Area {
+    const KIND: &'static str = "areas";
+
+    fn from_resource(resource: &Resource, _document: &Document) -> Result<Self, DecodeError> {
+        expect_kind(resource, Self::KIND)?;
+        Ok(Self {
+            id: resource.id.clone(),
+            name: text(resource, "name").unwrap_or_else(|| resource.id.clone()),
+        })
+    }
+}
+
 /// A DID group type, such as Local or Mobile.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DidGroupType {

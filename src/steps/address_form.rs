@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::{create_address, NewAddress};
-use crate::components::{ErrorSummary, SchemaFields, SummaryEntry};
+use crate::api::{create_address, list_areas, NewAddress};
+use crate::components::{ErrorSummary, SchemaFields, SelectOption, SummaryEntry};
 use crate::config::ConfigContext;
-use crate::domain::form::{address_schema, check_form, new_address};
+use crate::domain::form::{address_schema, check_form, new_address, FieldKey};
 use crate::domain::problems::{problems_from_api_error, Problem};
 use crate::model::{Address, EmergencyRequirement};
 use crate::state::WizardContext;
@@ -37,6 +37,37 @@ pub(super) fn AddressForm(
     let schema = Signal::stored(address_schema(&requirement));
     let summary_entries = Signal::derive(move || {
         SummaryEntry::from_problems(&problems.get(), &schema.with(|schema| schema.api_names()))
+    });
+
+    // Areas are only fetched when the requirement asks for one.
+    let needs_area = schema.with_untracked(|schema| schema.is_required(FieldKey::Area));
+    let area_country_id = country_id.clone();
+    let areas = LocalResource::new(move || {
+        let client = config.client();
+        let country_id = area_country_id.clone();
+        async move {
+            if !needs_area {
+                return Ok(Vec::new());
+            }
+            list_areas(&client?, &country_id).await
+        }
+    });
+    let area_options = Signal::derive(move || {
+        let mut options = vec![SelectOption {
+            value: String::new(),
+            label: "Choose a state, province or region".to_owned(),
+        }];
+        match areas.get() {
+            Some(Ok(found)) => options.extend(found.into_iter().map(|area| SelectOption {
+                value: area.id,
+                label: area.name,
+            })),
+            Some(Err(error)) => {
+                options[0].label = format!("Areas could not load: {}", error.message())
+            }
+            None => options[0].label = "Loading areas…".to_owned(),
+        }
+        options
     });
 
     let create_address_action = Action::new_local(move |address: &NewAddress| {
@@ -87,6 +118,7 @@ pub(super) fn AddressForm(
                 values=draft.address_values()
                 problems=problems
                 countries=Signal::stored(Vec::new())
+                areas=area_options
                 on_change=move |(name, value): (String, String)| {
                     draft.set_address_value(&name, value)
                 }
