@@ -127,6 +127,7 @@ pub struct WizardContext {
     attempt_reference: RwSignal<Option<String>>,
     verification_id: RwSignal<Option<String>>,
     past_submission: RwSignal<Option<PastSubmission>>,
+    resubmitted_service: RwSignal<Option<String>>,
     batch_queue: RwSignal<Vec<Vec<Did>>>,
     listing: DidListing,
 }
@@ -154,6 +155,7 @@ impl WizardContext {
             attempt_reference: RwSignal::new(None),
             verification_id: RwSignal::new(None),
             past_submission: RwSignal::new(None),
+            resubmitted_service: RwSignal::new(None),
             batch_queue: RwSignal::new(Vec::new()),
             listing: DidListing::new(),
         }
@@ -267,6 +269,7 @@ impl WizardContext {
             return;
         }
         self.selected_dids.set(dids);
+        self.resubmitted_service.set(None);
         self.requirement.set(None);
         self.clear_from_identity();
     }
@@ -364,6 +367,7 @@ impl WizardContext {
             requirement: self.requirement.get_untracked(),
         }));
         self.selected_dids.set(Vec::new());
+        self.resubmitted_service.set(None);
         self.requirement.set(None);
         self.clear_from_identity();
         self.identity_type.set(None);
@@ -376,7 +380,14 @@ impl WizardContext {
 
     /// Puts the numbers and requirement of submission `verification_id` back into the draft,
     /// so the user can fix identity or address; false when this page does not know them.
-    pub fn restore_for_resubmission(&self, verification_id: &str) -> bool {
+    ///
+    /// The corrected verification goes to the rejected one's calling service
+    /// (`calling_service_id`), because DIDWW keeps the numbers assigned to that service.
+    pub fn restore_for_resubmission(
+        &self,
+        verification_id: &str,
+        calling_service_id: Option<String>,
+    ) -> bool {
         let Some(past) = self
             .past_submission
             .get_untracked()
@@ -385,9 +396,15 @@ impl WizardContext {
             return false;
         };
         self.selected_dids.set(past.dids);
+        self.resubmitted_service.set(calling_service_id);
         self.requirement.set(past.requirement);
         self.clear_from_identity();
         true
+    }
+
+    /// The calling service a resubmission goes to; `None` for a new registration.
+    pub fn resubmitted_service(&self) -> ReadSignal<Option<String>> {
+        self.resubmitted_service.read_only()
     }
 
     /// Why `step` cannot be shown yet (read reactively); `None` when it can.
@@ -605,8 +622,12 @@ mod tests {
             draft.verification_id().get_untracked().as_deref(),
             Some("v1")
         );
-        assert!(!draft.restore_for_resubmission("other"));
-        assert!(draft.restore_for_resubmission("v1"));
+        assert!(!draft.restore_for_resubmission("other", None));
+        assert!(draft.restore_for_resubmission("v1", Some("service-1".to_owned())));
+        assert_eq!(
+            draft.resubmitted_service().get_untracked().as_deref(),
+            Some("service-1")
+        );
         assert_eq!(draft.selected_dids().get_untracked().len(), 1);
         assert!(draft.requirement().get_untracked().is_some());
         assert!(draft.identity().get_untracked().is_none());

@@ -5,13 +5,16 @@ use crate::jsonapi::{Document, Identifier, RelationshipData, Resource};
 use crate::model::{CallbackMethod, EmergencyVerification};
 use crate::wire::ApiRequest;
 
-/// An emergency verification about to be submitted for new DIDs.
+/// An emergency verification about to be submitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewVerification {
     /// The address (its identity is implied).
     pub address_id: String,
-    /// The DIDs to register.
+    /// The DIDs to register (new-service mode).
     pub did_ids: Vec<String>,
+    /// The existing calling service to verify again, after a rejection (existing-service
+    /// mode). DIDWW refuses a body with both this and DIDs, so the DIDs are then left out.
+    pub calling_service_id: Option<String>,
     /// Where DIDWW reports the outcome, with its method.
     pub callback: Option<(String, CallbackMethod)>,
     /// The attempt's own reference, used to find it again after a lost answer.
@@ -28,17 +31,24 @@ impl NewVerification {
                 .with_attribute("callback_url", url.as_str())
                 .with_attribute("callback_method", method.as_str());
         }
-        let dids = self
-            .did_ids
-            .iter()
-            .map(|id| Identifier::new("dids", id))
-            .collect();
-        resource = resource
-            .with_relationship(
-                "address",
-                RelationshipData::one("addresses", &self.address_id),
-            )
-            .with_relationship("dids", RelationshipData::Many(dids));
+        resource = resource.with_relationship(
+            "address",
+            RelationshipData::one("addresses", &self.address_id),
+        );
+        resource = match &self.calling_service_id {
+            Some(service_id) => resource.with_relationship(
+                "emergency_calling_service",
+                RelationshipData::one("emergency_calling_services", service_id),
+            ),
+            None => {
+                let dids = self
+                    .did_ids
+                    .iter()
+                    .map(|id| Identifier::new("dids", id))
+                    .collect();
+                resource.with_relationship("dids", RelationshipData::Many(dids))
+            }
+        };
         Document::single(resource).to_json()
     }
 }
@@ -101,4 +111,43 @@ pub async fn find_verification_by_reference(
 pub async fn list_verifications(client: &Client) -> Result<Vec<EmergencyVerification>, ApiError> {
     let request = ApiRequest::get("/emergency_verifications").param("sort", "-created_at");
     decode_list(&client.all_pages(request).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verification(calling_service_id: Option<&str>) -> NewVerification {
+        NewVerification {
+            address_id: "address-1".to_owned(),
+            did_ids: vec!["did-1".to_owned()],
+            calling_service_id: calling_service_id.map(str::to_owned),
+            callback: None,
+            external_reference_id: "attempt-1".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_new_service_sends_the_dids_and_no_service() {
+        let body: serde_json::Value =
+            serde_json::from_str(&verification(None).to_body()).expect("valid JSON");
+        let relationships = &body["data"]["relationships"];
+
+        assert_eq!(relationships["dids"]["data"][0]["id"], "did-1");
+        assert!(relationships.get("emergency_calling_service").is_none());
+    }
+
+    #[test]
+    fn a_resubmission_names_the_service_and_leaves_the_dids_out() {
+        let body: serde_json::Value =
+            serde_json::from_str(&verification(Some("service-1")).to_body()).expect("valid JSON");
+        let relationships = &body["data"]["relationships"];
+
+        assert_eq!(
+            relationships["emergency_calling_service"]["data"]["id"],
+            "service-1"
+        );
+        assert!(relationships.get("dids").is_none());
+        assert_eq!(relationships["address"]["data"]["id"], "address-1");
+    }
 }

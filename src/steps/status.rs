@@ -220,13 +220,13 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
         .as_deref()
         .map_or_else(|| "Unknown".to_owned(), readable_time);
 
-    // TODO: DIDWW takes the correction of a rejected registration as a new verification
-    // for the existing calling service (the service's id instead of the numbers). The client's
-    // `NewVerification` only knows the numbers mode, so this path sends the numbers again and
-    // DIDWW refuses them as already assigned to a service; until the client gains that mode,
-    // a rejected registration has to be corrected in DIDWW's own panel.
+    // DIDWW takes the correction of a rejected registration as a new verification for the
+    // existing calling service, which still holds the numbers.
+    let rejected_service_id = verification.calling_service_id.clone();
     let on_resubmit = move |_| {
-        let path = if draft.restore_for_resubmission(&verification_id) {
+        let restored =
+            draft.restore_for_resubmission(&verification_id, rejected_service_id.clone());
+        let path = if restored {
             WizardStep::Identity.path()
         } else {
             WizardStep::Dids.path()

@@ -157,6 +157,7 @@ fn SubmitForm(
         submit_verification_action.dispatch(NewVerification {
             address_id: address_id.clone(),
             did_ids: did_ids.clone(),
+            calling_service_id: draft.resubmitted_service().get_untracked(),
             callback,
             external_reference_id,
         });

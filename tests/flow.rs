@@ -1,0 +1,178 @@
+//! The whole registration flow through the typed client, answered by the in-process simulator:
+//! what the browser does, minus the browser.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::future::Future;
+use std::pin::pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
+
+use didww_emergency::api::{
+    create_verification, get_calling_service, get_verification, list_emergency_dids,
+    requirement_for, validate_requirement, ApiError, Client, NewVerification,
+};
+use didww_emergency::domain::problems::{problems_from_api_error, ProblemTarget};
+use didww_emergency::model::{ServiceStatus, VerificationStatus};
+use didww_emergency::sandbox::{seed, Simulator};
+
+/// Runs a future that never waits: the simulator answers at once and, outside the browser,
+/// the client's back-off sleeps return immediately.
+fn run<T>(future: impl Future<Output = T>) -> T {
+    let mut future = pin!(future);
+    let mut context = Context::from_waker(Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        Poll::Ready(value) => value,
+        Poll::Pending => panic!("a simulator request should never wait"),
+    }
+}
+
+/// A client on a fresh guide account whose reviews happen on the next request.
+fn client() -> Client {
+    let mut simulator = Simulator::with_guide_account();
+    simulator.set_review_delay_ms(0);
+    Client::simulator(Arc::new(Mutex::new(simulator)))
+}
+
+fn submission(address_id: &str, did_id: &str, reference: &str) -> NewVerification {
+    NewVerification {
+        address_id: address_id.to_owned(),
+        did_ids: vec![did_id.to_owned()],
+        calling_service_id: None,
+        callback: None,
+        external_reference_id: reference.to_owned(),
+    }
+}
+
+#[test]
+fn the_guide_account_lists_its_three_scenarios_and_their_requirement() {
+    let client = client();
+
+    let dids = run(list_emergency_dids(&client)).expect("DIDs load");
+    let clean = dids
+        .iter()
+        .find(|did| did.id == seed::CLEAN_DID)
+        .expect("clean DID listed");
+    let requirement = run(requirement_for(&client, seed::LITHUANIA, seed::LOCAL))
+        .expect("requirement loads")
+        .expect("Lithuania Local is offered");
+
+    assert_eq!(clean.number, "37052032401");
+    assert!(dids.iter().any(|did| did.id == seed::LOCKED_DID));
+    assert!(dids.iter().any(|did| did.id == seed::PORTING_DID));
+    assert_eq!(requirement.id, seed::LT_LOCAL_REQUIREMENT);
+    assert_eq!(
+        requirement.estimate_setup_time.as_deref(),
+        Some("7-14 days")
+    );
+}
+
+#[test]
+fn an_address_of_another_identity_is_refused_for_a_locked_did_and_points_at_it() {
+    let client = client();
+
+    let error = run(create_verification(
+        &client,
+        &submission(seed::GUIDE_ADDRESS, seed::LOCKED_DID, "attempt-locked"),
+    ))
+    .expect_err("the locked DID refuses another identity");
+
+    let problems = problems_from_api_error(&error, &[]);
+    assert!(matches!(error, ApiError::Validation(_)));
+    assert_eq!(
+        problems[0].target,
+        ProblemTarget::Did(seed::LOCKED_DID.to_owned())
+    );
+    assert!(
+        problems[0]
+            .message
+            .contains("can be used only with Identity"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_validated_submission_is_approved_and_its_service_becomes_active() {
+    let client = client();
+    run(validate_requirement(
+        &client,
+        seed::LT_LOCAL_REQUIREMENT,
+        seed::LOCKED_IDENTITY,
+        seed::LOCKED_IDENTITY_ADDRESS,
+    ))
+    .expect("the locked identity's own address is valid");
+
+    let created = run(create_verification(
+        &client,
+        &submission(
+            seed::LOCKED_IDENTITY_ADDRESS,
+            seed::LOCKED_DID,
+            "attempt-approved",
+        ),
+    ))
+    .expect("submitted");
+    let reviewed = run(get_verification(&client, &created.id)).expect("verification loads");
+    let service_id = reviewed
+        .calling_service_id
+        .clone()
+        .expect("a service was created");
+    let service = run(get_calling_service(&client, &service_id)).expect("service loads");
+
+    assert_eq!(created.status, Some(VerificationStatus::Pending));
+    assert_eq!(reviewed.status, Some(VerificationStatus::Approved));
+    assert!(reviewed.reject_reasons.is_empty());
+    assert_eq!(service.status, Some(ServiceStatus::Active));
+}
+
+#[test]
+fn a_rejected_registration_is_corrected_on_its_existing_service() {
+    let client = client();
+    let rejected = run(create_verification(
+        &client,
+        &submission(
+            seed::EXPIRED_IDENTITY_ADDRESS,
+            seed::US_NEW_YORK_DID,
+            "attempt-1",
+        ),
+    ))
+    .expect("submitted");
+    let rejected = run(get_verification(&client, &rejected.id)).expect("verification loads");
+    let service_id = rejected
+        .calling_service_id
+        .clone()
+        .expect("a service was created");
+
+    // Sending the numbers again is refused: they stay assigned to the rejected service.
+    let again = run(create_verification(
+        &client,
+        &submission(
+            seed::US_PERSONAL_ADDRESS,
+            seed::US_NEW_YORK_DID,
+            "attempt-2",
+        ),
+    ));
+    let corrected = run(create_verification(
+        &client,
+        &NewVerification {
+            calling_service_id: Some(service_id.clone()),
+            ..submission(
+                seed::US_PERSONAL_ADDRESS,
+                seed::US_NEW_YORK_DID,
+                "attempt-3",
+            )
+        },
+    ))
+    .expect("the correction is accepted");
+    let corrected = run(get_verification(&client, &corrected.id)).expect("verification loads");
+    let service = run(get_calling_service(&client, &service_id)).expect("service loads");
+
+    assert_eq!(rejected.status, Some(VerificationStatus::Rejected));
+    assert!(!rejected.reject_reasons.is_empty());
+    assert!(matches!(again, Err(ApiError::Validation(_))));
+    assert_eq!(corrected.status, Some(VerificationStatus::Approved));
+    assert_eq!(
+        corrected.calling_service_id.as_deref(),
+        Some(service_id.as_str())
+    );
+    assert_eq!(service.status, Some(ServiceStatus::Active));
+}
