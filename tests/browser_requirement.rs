@@ -87,11 +87,11 @@ async fn the_us_requirement_keeps_its_line_breaks_and_lists_what_to_provide() {
     );
     let fields = text_of("requirement-fields").await;
     assert!(
-        fields.contains("Personal identity: Birth Date, Contact email"),
+        fields.contains("Personal identity: Birth date, Contact email"),
         "{fields}"
     );
     assert!(
-        fields.contains("Address: State/Province/Region"),
+        fields.contains("Address: State / province / region"),
         "{fields}"
     );
 }

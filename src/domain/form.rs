@@ -173,6 +173,15 @@ pub fn map_mandatory(text: &str) -> Option<FieldKey> {
     Some(key)
 }
 
+/// How a mandatory-field string reads on screen: the form's own label when the field is
+/// known (so the requirement and the form use the same words), else the string verbatim.
+pub fn mandatory_label(text: &str) -> String {
+    match map_mandatory(text) {
+        Some(key) => key.label().to_owned(),
+        None => text.to_owned(),
+    }
+}
+
 /// One field of a generated form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldSpec {
@@ -575,6 +584,19 @@ mod tests {
             assert_eq!(map_mandatory(label), Some(key), "{label}");
             assert_eq!(map_mandatory(api_name), Some(key), "{api_name}");
         }
+    }
+
+    #[test]
+    fn mandatory_strings_read_as_the_form_labels_or_verbatim() {
+        assert_eq!(
+            mandatory_label("company_reg_number"),
+            "Company registration number"
+        );
+        assert_eq!(mandatory_label("Company ID"), "Company registration number");
+        assert_eq!(
+            mandatory_label("Mother's maiden name"),
+            "Mother's maiden name"
+        );
     }
 
     #[test]

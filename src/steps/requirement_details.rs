@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::form::mandatory_label;
 use crate::model::{AreaLevel, EmergencyRequirement};
 
 /// Prices, setup time, accepted identities, where the address must be, the mandatory fields
@@ -103,7 +104,11 @@ pub(super) fn RequirementDetails(
                                             <span class="dwe-requirement__owner">
                                                 {format!("{owner}: ")}
                                             </span>
-                                            {fields.join(", ")}
+                                            {fields
+                                                .iter()
+                                                .map(|field| mandatory_label(field))
+                                                .collect::<Vec<_>>()
+                                                .join(", ")}
                                         </li>
                                     }
                                 })

@@ -146,9 +146,13 @@ async fn follow(
                     return;
                 }
             }
-            // Once something is on screen, a failed refresh keeps it and tries again later.
-            Err(error) if has_shown && error.is_transient() => {
+            // A passing outage never ends the watch: what is on screen stays (or the error
+            // shows until the first answer arrives), and the loop tries again later.
+            Err(error) if error.is_transient() => {
                 log::warn!("status refresh failed: {error}");
+                if !has_shown {
+                    set_snapshot.set(Some(Err(error)));
+                }
             }
             Err(error) => {
                 set_snapshot.set(Some(Err(error)));
