@@ -5,9 +5,12 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::{
     check_addition, classify, country_id, forced_identity, group_place, locked_identity,
-    numbers_count, type_id, DidCase, SelectionRefusal,
+    numbers_count, thousands, type_id, DidCase, SelectionRefusal,
 };
 use crate::model::Did;
+
+/// How many of the identities that lock left-out numbers a message names.
+const IDENTITIES_NAMED: usize = 3;
 
 /// One country and DID group type among the numbers loaded, with how many can be chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,12 +121,24 @@ impl GroupChoice {
         }
         if !self.other_identities.is_empty() {
             let count: usize = self.other_identities.iter().map(|(_, count)| count).sum();
-            let names = self
-                .other_identities
+            // A big group can be locked to dozens of identities; the biggest few say enough.
+            let mut biggest = self.other_identities.clone();
+            biggest.sort_by(|a, b| b.1.cmp(&a.1));
+            let mut names = biggest
                 .iter()
+                .take(IDENTITIES_NAMED)
                 .map(|(name, count)| format!("{name}: {count}"))
                 .collect::<Vec<_>>()
                 .join(", ");
+            let unnamed = biggest.len().saturating_sub(IDENTITIES_NAMED);
+            if unnamed > 0 {
+                let noun = if unnamed == 1 {
+                    "identity"
+                } else {
+                    "identities"
+                };
+                names.push_str(&format!(" and {} more {noun}", thousands(unnamed)));
+            }
             sentences.push(format!(
                 "Left out {} locked to other identities ({names}): numbers locked to \
                  different identities cannot share a registration. Register them in \
@@ -343,6 +358,26 @@ mod tests {
         let again = choose_group(&[did("a", "LT", "Local")], &[did("a", "LT", "Local")])
             .expect("same group");
         assert!(again.sentences("LT (Local)")[0].contains("already selected"));
+    }
+
+    #[test]
+    fn only_the_identities_locking_the_most_numbers_are_named() {
+        let mut group = vec![did("free", "LT", "Local")];
+        for (identity, count) in [("a", 1), ("b", 4), ("c", 2), ("d", 3), ("e", 9)] {
+            for index in 0..count {
+                group.push(locked(&format!("{identity}{index}"), identity));
+            }
+        }
+        let choice = choose_group(&[], &group).expect("nothing chosen yet");
+        assert_eq!(choice.locking_identity.as_deref(), Some("e"));
+        let left_out = choice.sentences("LT (Local)").pop().expect("a sentence");
+        let named = "(b: 4, d: 3, c: 2 and 1 more identity)";
+        assert!(
+            left_out.starts_with(&format!(
+                "Left out 10 numbers locked to other identities {named}"
+            )),
+            "{left_out}"
+        );
     }
 
     #[test]
