@@ -11,6 +11,9 @@ pub struct SelectOption {
     pub label: String,
 }
 
+/// The longest text a field takes, the same limit the form's checks apply.
+const MAX_TEXT_LENGTH: usize = crate::domain::form::MAX_VALUE_LENGTH;
+
 /// A label, an optional hint, an error when there is one, and the control, wired together
 /// for assistive technology: the control is named by its label, described by its hint and
 /// error, and marked invalid while an error shows.
@@ -114,6 +117,7 @@ pub fn FormField(
                 autocomplete=autocomplete
                 aria-invalid=aria_invalid
                 aria-describedby=described_by
+                maxlength=MAX_TEXT_LENGTH
                 prop:value=move || value.get()
                 on:input=move |event| on_input.run(event_target_value(&event))
             />

@@ -369,7 +369,16 @@ pub fn check_form(schema: &FormSchema, values: &FormValues) -> Vec<Problem> {
     problems
 }
 
+/// The longest value any field takes.
+pub const MAX_VALUE_LENGTH: usize = 255;
+
 fn check_value(key: FieldKey, value: &str, schema: &FormSchema) -> Option<String> {
+    if value.chars().count() > MAX_VALUE_LENGTH {
+        return Some(format!(
+            "Keep the {} to {MAX_VALUE_LENGTH} characters or fewer",
+            key.label().to_lowercase()
+        ));
+    }
     match key {
         FieldKey::ContactEmail if !looks_like_email(value) => {
             Some("Enter an email address like name@example.com".to_owned())
@@ -686,6 +695,19 @@ mod tests {
         );
         assert!(normalise_phone("call me").is_err());
         assert!(normalise_phone("12").is_err());
+    }
+
+    #[test]
+    fn overlong_values_are_refused_before_sending() {
+        let schema = identity_schema(&requirement(&[], &[]), &IdentityType::Personal);
+        let mut values = FormValues::new();
+        values.insert("first_name".into(), "Ł".repeat(256));
+
+        let problems = check_form(&schema, &values);
+
+        assert!(problems.iter().any(|problem| problem.target
+            == ProblemTarget::Field("first_name".into())
+            && problem.message.contains("255 characters")));
     }
 
     #[test]
