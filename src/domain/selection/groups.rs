@@ -123,7 +123,7 @@ impl GroupChoice {
             let count: usize = self.other_identities.iter().map(|(_, count)| count).sum();
             // A big group can be locked to dozens of identities; the biggest few say enough.
             let mut biggest = self.other_identities.clone();
-            biggest.sort_by(|a, b| b.1.cmp(&a.1));
+            biggest.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
             let mut names = biggest
                 .iter()
                 .take(IDENTITIES_NAMED)
