@@ -71,7 +71,10 @@ fn Review(
     let validate_requirement_action = Action::new_local(move |_: &()| {
         let (requirement_id, identity_id, address_id) = ids.clone();
         let client = config.client_untracked();
-        async move { validate_requirement(&client?, &requirement_id, &identity_id, &address_id).await }
+        async move {
+            let client = client?;
+            validate_requirement(&client, &requirement_id, &identity_id, &address_id).await
+        }
     });
     let is_pending = validate_requirement_action.pending();
 
