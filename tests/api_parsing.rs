@@ -1202,7 +1202,7 @@ fn a_401_body_reads_as_unauthorized() {
     let error = api_error(401, "error_401_unauthorized", &[]);
 
     assert_eq!(error, ApiError::Unauthorized);
-    assert_eq!(error.message(), "The API key was refused.");
+    assert_eq!(error.message(), "The API key is missing or was refused.");
     assert!(!error.is_transient());
     let parsed = Document::parse(body("didww/error_401_unauthorized.json")).unwrap();
     assert_eq!(

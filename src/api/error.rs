@@ -16,7 +16,7 @@ pub enum ApiError {
     #[error("the request was cancelled")]
     Aborted,
     /// 401: the API key was missing or refused.
-    #[error("the API key was refused")]
+    #[error("the API key is missing or was refused")]
     Unauthorized,
     /// 403: the account may not do this (for emergency: no emergency calling plan).
     #[error("forbidden")]
@@ -79,7 +79,7 @@ impl ApiError {
             }
             Self::Timeout => "The API took too long to answer.".to_owned(),
             Self::Aborted => "The request was cancelled.".to_owned(),
-            Self::Unauthorized => "The API key was refused.".to_owned(),
+            Self::Unauthorized => "The API key is missing or was refused.".to_owned(),
             Self::Forbidden(errors) => first_message(errors).unwrap_or_else(|| {
                 "This account is not allowed to do this. Emergency registration needs an \
                  emergency calling plan on the account."
