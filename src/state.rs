@@ -110,6 +110,19 @@ pub struct PastSubmission {
     pub requirement: Option<EmergencyRequirement>,
 }
 
+/// Everything chosen up to the address: what the validate and submit steps work on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompleteChoices {
+    /// The numbers to register.
+    pub dids: Vec<Did>,
+    /// Their requirement.
+    pub requirement: EmergencyRequirement,
+    /// The identity chosen.
+    pub identity: Identity,
+    /// The address chosen.
+    pub address: Address,
+}
+
 /// The wizard's draft as reactive fields. Read through the accessors; change it only
 /// through the methods, which keep later choices consistent with earlier ones.
 #[derive(Debug, Clone, Copy)]
@@ -400,6 +413,17 @@ impl WizardContext {
         self.requirement.set(past.requirement);
         self.clear_from_identity();
         true
+    }
+
+    /// The numbers, requirement, identity and address, read without subscribing; `None` while
+    /// any of the last three is missing.
+    pub fn complete_choices(&self) -> Option<CompleteChoices> {
+        Some(CompleteChoices {
+            requirement: self.requirement.get_untracked()?,
+            identity: self.identity.get_untracked()?,
+            address: self.address.get_untracked()?,
+            dids: self.selected_dids.get_untracked(),
+        })
     }
 
     /// The calling service a resubmission goes to; `None` for a new registration.

@@ -17,8 +17,8 @@ use crate::components::{
 use crate::config::ConfigContext;
 use crate::domain::problems::{problems_from_api_error, Problem, ProblemTarget};
 use crate::domain::submission::{check_callback, new_attempt_reference, poll_delay_ms};
-use crate::model::{Address, Did, EmergencyRequirement, EmergencyVerification, Identity};
-use crate::state::{WizardContext, WizardStep};
+use crate::model::{Did, EmergencyVerification};
+use crate::state::{CompleteChoices, WizardContext, WizardStep};
 
 /// The form's own fields, for routing server errors.
 const CALLBACK_FIELDS: [&str; 2] = ["callback_url", "callback_method"];
@@ -41,37 +41,23 @@ pub fn StepSubmit() -> impl IntoView {
             />
             {move || match blocker.get() {
                 Some(blocker) => view! { <BlockedStep blocker=blocker /> }.into_any(),
-                None => {
-                    let choices = (
-                        draft.requirement().get_untracked(),
-                        draft.identity().get_untracked(),
-                        draft.address().get_untracked(),
-                    );
-                    match choices {
-                        (Some(requirement), Some(identity), Some(address)) => view! {
-                            <SubmitForm
-                                dids=draft.selected_dids().get_untracked()
-                                requirement=requirement
-                                identity=identity
-                                address=address
-                            />
-                        }
-                        .into_any(),
-                        _ => ().into_any(),
-                    }
-                }
+                None => match draft.complete_choices() {
+                    Some(choices) => view! { <SubmitForm choices=choices /> }.into_any(),
+                    None => ().into_any(),
+                },
             }}
         </section>
     }
 }
 
 #[component]
-fn SubmitForm(
-    dids: Vec<Did>,
-    requirement: EmergencyRequirement,
-    identity: Identity,
-    address: Address,
-) -> impl IntoView {
+fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
+    let CompleteChoices {
+        dids,
+        requirement,
+        identity,
+        address,
+    } = choices;
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
     let navigate = use_navigate();

@@ -10,8 +10,7 @@ use crate::api::{validate_requirement, ApiError};
 use crate::components::{BlockedStep, ErrorState, StepHeading};
 use crate::config::ConfigContext;
 use crate::domain::problems::problems_from_api_error;
-use crate::model::{Address, Did, EmergencyRequirement, Identity};
-use crate::state::{WizardContext, WizardStep};
+use crate::state::{CompleteChoices, WizardContext, WizardStep};
 
 /// Sums up the choices and asks DIDWW whether identity and address meet the requirement.
 #[component]
@@ -28,37 +27,23 @@ pub fn StepValidate() -> impl IntoView {
             />
             {move || match blocker.get() {
                 Some(blocker) => view! { <BlockedStep blocker=blocker /> }.into_any(),
-                None => {
-                    let choices = (
-                        draft.requirement().get_untracked(),
-                        draft.identity().get_untracked(),
-                        draft.address().get_untracked(),
-                    );
-                    match choices {
-                        (Some(requirement), Some(identity), Some(address)) => view! {
-                            <Review
-                                dids=draft.selected_dids().get_untracked()
-                                requirement=requirement
-                                identity=identity
-                                address=address
-                            />
-                        }
-                        .into_any(),
-                        _ => ().into_any(),
-                    }
-                }
+                None => match draft.complete_choices() {
+                    Some(choices) => view! { <Review choices=choices /> }.into_any(),
+                    None => ().into_any(),
+                },
             }}
         </section>
     }
 }
 
 #[component]
-fn Review(
-    dids: Vec<Did>,
-    requirement: EmergencyRequirement,
-    identity: Identity,
-    address: Address,
-) -> impl IntoView {
+fn Review(choices: CompleteChoices) -> impl IntoView {
+    let CompleteChoices {
+        dids,
+        requirement,
+        identity,
+        address,
+    } = choices;
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
     let navigate = use_navigate();
