@@ -11,6 +11,7 @@ mod identity;
 mod identity_form;
 mod next_batch;
 mod not_found;
+mod record_form;
 mod requirement;
 mod requirement_details;
 mod shell;

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::{create_address, list_areas, NewAddress};
-use crate::components::{ErrorSummary, SchemaFields, SelectOption, SummaryEntry};
+use super::record_form::{use_record_form, UseRecordFormReturn};
+use crate::api::{create_address, list_areas, Client, NewAddress};
+use crate::components::{ErrorSummary, SchemaFields, SelectOption};
 use crate::config::ConfigContext;
-use crate::domain::form::{address_schema, check_form, new_address, FieldKey};
-use crate::domain::problems::{problems_from_api_error, Problem};
+use crate::domain::form::{address_schema, new_address, FieldKey};
 use crate::model::{Address, EmergencyRequirement};
 use crate::state::WizardContext;
 
@@ -32,12 +32,8 @@ pub(super) fn AddressForm(
 ) -> impl IntoView {
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
-    let (problems, set_problems) = signal(Vec::<Problem>::new());
 
     let schema = Signal::stored(address_schema(&requirement));
-    let summary_entries = Signal::derive(move || {
-        SummaryEntry::from_problems(&problems.get(), &schema.with(|schema| schema.api_names()))
-    });
 
     // Areas are only fetched when the requirement asks for one.
     let needs_area = schema.with_untracked(|schema| schema.is_required(FieldKey::Area));
@@ -70,36 +66,18 @@ pub(super) fn AddressForm(
         options
     });
 
-    let create_address_action = Action::new_local(move |address: &NewAddress| {
-        let address = address.clone();
-        let client = config.client_untracked();
-        async move { create_address(&client?, &address).await }
-    });
-    let is_pending = create_address_action.pending();
-
-    Effect::new(move |_| match create_address_action.value().get() {
-        Some(Ok(address)) => on_created.run(address),
-        Some(Err(error)) => {
-            let fields = schema.with_untracked(|schema| schema.api_names());
-            set_problems.set(problems_from_api_error(&error, &fields));
-        }
-        None => {}
-    });
-
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        if is_pending.get_untracked() {
-            return;
-        }
-        let values = draft.address_values().get_untracked();
-        let found = schema.with_untracked(|schema| check_form(schema, &values));
-        if !found.is_empty() {
-            set_problems.set(found);
-            return;
-        }
-        set_problems.set(Vec::new());
-        create_address_action.dispatch(new_address(&identity_id, &country_id, &values));
-    };
+    let UseRecordFormReturn {
+        problems,
+        summary_entries,
+        is_pending,
+        on_submit,
+    } = use_record_form(
+        schema,
+        draft.address_values().into(),
+        move |values| new_address(&identity_id, &country_id, values),
+        |client: Client, address: NewAddress| async move { create_address(&client, &address).await },
+        on_created,
+    );
 
     view! {
         <form

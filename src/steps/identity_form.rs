@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::{create_identity, ApiError, NewIdentity};
-use crate::components::{ErrorSummary, SchemaFields, SelectOption, SummaryEntry};
-use crate::config::ConfigContext;
-use crate::domain::form::{check_form, identity_schema, new_identity};
-use crate::domain::problems::{problems_from_api_error, Problem};
+use super::record_form::{use_record_form, UseRecordFormReturn};
+use crate::api::{create_identity, ApiError, Client, NewIdentity};
+use crate::components::{ErrorSummary, SchemaFields, SelectOption};
+use crate::domain::form::{identity_schema, new_identity};
 use crate::model::{Country, EmergencyRequirement, Identity, IdentityType};
 use crate::state::WizardContext;
 
@@ -31,8 +30,6 @@ pub(super) fn IdentityForm(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let draft = WizardContext::expect();
-    let config = ConfigContext::expect();
-    let (problems, set_problems) = signal(Vec::<Problem>::new());
 
     let identity_type = Memo::new({
         let allowed = allowed.clone();
@@ -42,9 +39,6 @@ pub(super) fn IdentityForm(
         }
     });
     let schema = Memo::new(move |_| identity_schema(&requirement, &identity_type.get()));
-    let summary_entries = Signal::derive(move || {
-        SummaryEntry::from_problems(&problems.get(), &schema.with(|schema| schema.api_names()))
-    });
     let country_options = Signal::derive(move || {
         countries
             .get()
@@ -66,36 +60,18 @@ pub(super) fn IdentityForm(
         draft.set_identity_value("country", country_id);
     }
 
-    let create_identity_action = Action::new_local(move |identity: &NewIdentity| {
-        let identity = identity.clone();
-        let client = config.client_untracked();
-        async move { create_identity(&client?, &identity).await }
-    });
-    let is_pending = create_identity_action.pending();
-
-    Effect::new(move |_| match create_identity_action.value().get() {
-        Some(Ok(identity)) => on_created.run(identity),
-        Some(Err(error)) => {
-            let fields = schema.with_untracked(|schema| schema.api_names());
-            set_problems.set(problems_from_api_error(&error, &fields));
-        }
-        None => {}
-    });
-
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        if is_pending.get_untracked() {
-            return;
-        }
-        let values = draft.identity_values().get_untracked();
-        let found = schema.with_untracked(|schema| check_form(schema, &values));
-        if !found.is_empty() {
-            set_problems.set(found);
-            return;
-        }
-        set_problems.set(Vec::new());
-        create_identity_action.dispatch(new_identity(&identity_type.get_untracked(), &values));
-    };
+    let UseRecordFormReturn {
+        problems,
+        summary_entries,
+        is_pending,
+        on_submit,
+    } = use_record_form(
+        schema.into(),
+        draft.identity_values().into(),
+        move |values| new_identity(&identity_type.get_untracked(), values),
+        |client: Client, identity: NewIdentity| async move { create_identity(&client, &identity).await },
+        on_created,
+    );
 
     let type_choice = allowed
         .iter()

@@ -1,0 +1,86 @@
+//! The submit cycle the identity and address forms share: check the typed values against the
+//! requirement's form, send the record once, and put the server's objections on the fields.
+
+use std::future::Future;
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use crate::api::{ApiError, Client};
+use crate::components::SummaryEntry;
+use crate::config::ConfigContext;
+use crate::domain::form::{check_form, FormSchema, FormValues};
+use crate::domain::problems::{problems_from_api_error, Problem};
+
+/// What [`use_record_form`] gives a form to render.
+pub(super) struct UseRecordFormReturn<Submit> {
+    /// Problems from the checks or from DIDWW, by field.
+    pub problems: ReadSignal<Vec<Problem>>,
+    /// The same problems as error-summary entries.
+    pub summary_entries: Signal<Vec<SummaryEntry>>,
+    /// True while the record is being created.
+    pub is_pending: Memo<bool>,
+    /// The form's submit handler.
+    pub on_submit: Submit,
+}
+
+/// Wires a record form: `build` turns checked values into the request, `create` sends it,
+/// and `on_created` receives the record. A second submit while one is in flight is ignored.
+pub(super) fn use_record_form<Request, Record, Create, Reply>(
+    schema: Signal<FormSchema>,
+    values: Signal<FormValues>,
+    build: impl Fn(&FormValues) -> Request + 'static,
+    create: Create,
+    on_created: Callback<Record>,
+) -> UseRecordFormReturn<impl FnMut(SubmitEvent) + 'static>
+where
+    Request: Clone + Send + Sync + 'static,
+    Record: Clone + Send + Sync + 'static,
+    Create: Fn(Client, Request) -> Reply + Clone + 'static,
+    Reply: Future<Output = Result<Record, ApiError>> + 'static,
+{
+    let config = ConfigContext::expect();
+    let (problems, set_problems) = signal(Vec::<Problem>::new());
+    let summary_entries = Signal::derive(move || {
+        SummaryEntry::from_problems(&problems.get(), &schema.with(|schema| schema.api_names()))
+    });
+
+    let create_record_action = Action::new_local(move |request: &Request| {
+        let request = request.clone();
+        let client = config.client_untracked();
+        let create = create.clone();
+        async move { create(client?, request).await }
+    });
+    let is_pending = create_record_action.pending();
+
+    Effect::new(move |_| match create_record_action.value().get() {
+        Some(Ok(record)) => on_created.run(record),
+        Some(Err(error)) => {
+            let fields = schema.with_untracked(|schema| schema.api_names());
+            set_problems.set(problems_from_api_error(&error, &fields));
+        }
+        None => {}
+    });
+
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        if is_pending.get_untracked() {
+            return;
+        }
+        let typed = values.get_untracked();
+        let found = schema.with_untracked(|schema| check_form(schema, &typed));
+        if !found.is_empty() {
+            set_problems.set(found);
+            return;
+        }
+        set_problems.set(Vec::new());
+        create_record_action.dispatch(build(&typed));
+    };
+
+    UseRecordFormReturn {
+        problems,
+        summary_entries,
+        is_pending,
+        on_submit,
+    }
+}
