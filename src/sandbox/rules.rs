@@ -5,6 +5,7 @@
 //! everything that needs fixing, as DIDWW does.
 
 pub(crate) mod address;
+pub(crate) mod changes;
 pub(crate) mod fields;
 pub(crate) mod identity;
 pub(crate) mod requirement;

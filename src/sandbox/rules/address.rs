@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use super::identity::Change;
+use super::changes::{apply_text, relationship_change, Change};
 use super::{already_wrong, is_blank, is_too_long, TOO_LONG};
 use crate::jsonapi::{ErrorObject, Resource};
-use crate::sandbox::body::{self, Accepts, Sent};
+use crate::sandbox::body::{self, Accepts};
 use crate::sandbox::errors::{attribute_error, relationship_error, Failure};
 use crate::sandbox::store::{find, find_mut, Address, Store, ADDRESS_TEXT_FIELDS};
 use crate::wire::ApiRequest;
@@ -26,7 +26,7 @@ pub(crate) fn create(
     let resource = body::read(request, &ACCEPTS)?;
     let mut errors = Vec::new();
     let mut text = BTreeMap::new();
-    apply_text(&resource, &mut text, &mut errors);
+    apply_text(&resource, ADDRESS_TEXT_FIELDS, &mut text, &mut errors);
     check_fields(&text, &mut errors);
     let identity_id = required(store, &resource, "identity", "identities", &mut errors);
     let country_id = required(store, &resource, "country", "countries", &mut errors);
@@ -73,7 +73,7 @@ pub(crate) fn update(store: &mut Store, request: &ApiRequest, id: &str) -> Resul
         }
     }
     let mut text = existing.text.clone();
-    apply_text(&resource, &mut text, &mut errors);
+    apply_text(&resource, ADDRESS_TEXT_FIELDS, &mut text, &mut errors);
     check_fields(&text, &mut errors);
     let (area, city) = locality(store, &resource, &existing.country_id, &mut errors);
     if !errors.is_empty() {
@@ -138,42 +138,8 @@ fn optional(
     country_of: impl Fn(&str) -> Option<String>,
     errors: &mut Vec<ErrorObject>,
 ) -> Change {
-    if !body::names_relationship(resource, name) {
-        return Change::Keep;
-    }
-    match body::to_one(resource, name, kind) {
-        Ok(Some(id)) if country_of(&id).as_deref() == Some(country_id) => Change::Set(id),
-        Ok(None) => Change::Clear,
-        Ok(Some(_)) => {
-            errors.push(relationship_error(name, "is invalid"));
-            Change::Keep
-        }
-        Err(error) => {
-            errors.push(*error);
-            Change::Keep
-        }
-    }
-}
-
-/// Applies the text attributes of a body. A postal code sent as a JSON number is refused
-/// rather than turned into text, because its leading zeros would already be lost.
-fn apply_text(
-    resource: &Resource,
-    text: &mut BTreeMap<String, String>,
-    errors: &mut Vec<ErrorObject>,
-) {
-    for name in ADDRESS_TEXT_FIELDS {
-        match body::text(resource, name) {
-            Ok(Sent::Text(value)) => {
-                text.insert(name.to_string(), value);
-            }
-            Ok(Sent::Null) => {
-                text.remove(*name);
-            }
-            Ok(Sent::Missing) => {}
-            Err(error) => errors.push(*error),
-        }
-    }
+    let in_country = |id: &str| country_of(id).as_deref() == Some(country_id);
+    relationship_change(resource, name, kind, in_country, errors)
 }
 
 fn check_fields(text: &BTreeMap<String, String>, errors: &mut Vec<ErrorObject>) {

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use super::changes::{apply_text, relationship_change, Change};
 use super::{already_wrong, is_blank, is_digits, is_email, is_too_long, TOO_LONG};
 use crate::jsonapi::{ErrorObject, Resource};
 use crate::sandbox::body::{self, Accepts, Sent};
@@ -31,25 +32,6 @@ pub(crate) const ACCEPTS: Accepts = Accepts {
     relationships: &["country", "birth_country"],
 };
 
-/// A change to a to-one relationship, as sent in a body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Change {
-    Keep,
-    Clear,
-    Set(String),
-}
-
-impl Change {
-    /// The relationship's value after the change.
-    pub fn apply(self, current: Option<String>) -> Option<String> {
-        match self {
-            Self::Keep => current,
-            Self::Clear => None,
-            Self::Set(id) => Some(id),
-        }
-    }
-}
-
 /// Creates an identity from the request body and returns its id.
 pub(crate) fn create(
     store: &mut Store,
@@ -76,7 +58,7 @@ pub(crate) fn create(
         }
     };
     let mut text = BTreeMap::new();
-    apply_text(&resource, &mut text, &mut errors);
+    apply_text(&resource, IDENTITY_TEXT_FIELDS, &mut text, &mut errors);
     let country = country_change(store, &resource, "country", &mut errors);
     let birth_country = country_change(store, &resource, "birth_country", &mut errors);
     check_fields(identity_type, &text, &mut errors);
@@ -117,7 +99,7 @@ pub(crate) fn update(store: &mut Store, request: &ApiRequest, id: &str) -> Resul
         _ => errors.push(attribute_error("identity_type", "cannot be changed")),
     }
     let mut text = existing.text.clone();
-    apply_text(&resource, &mut text, &mut errors);
+    apply_text(&resource, IDENTITY_TEXT_FIELDS, &mut text, &mut errors);
     let country = country_change(store, &resource, "country", &mut errors);
     let birth_country = country_change(store, &resource, "birth_country", &mut errors);
     check_fields(Some(existing.identity_type), &text, &mut errors);
@@ -143,42 +125,8 @@ pub(crate) fn country_change(
     name: &str,
     errors: &mut Vec<ErrorObject>,
 ) -> Change {
-    if !body::names_relationship(resource, name) {
-        return Change::Keep;
-    }
-    match body::to_one(resource, name, "countries") {
-        Ok(Some(id)) if find(&store.countries, &id).is_some() => Change::Set(id),
-        Ok(None) => Change::Clear,
-        Ok(Some(_)) => {
-            errors.push(relationship_error(name, "is invalid"));
-            Change::Keep
-        }
-        Err(error) => {
-            errors.push(*error);
-            Change::Keep
-        }
-    }
-}
-
-/// Applies the text attributes of a body: a string sets, `null` clears. Text is kept exactly
-/// as sent, Unicode and surrounding spaces included.
-fn apply_text(
-    resource: &Resource,
-    text: &mut BTreeMap<String, String>,
-    errors: &mut Vec<ErrorObject>,
-) {
-    for name in IDENTITY_TEXT_FIELDS {
-        match body::text(resource, name) {
-            Ok(Sent::Text(value)) => {
-                text.insert(name.to_string(), value);
-            }
-            Ok(Sent::Null) => {
-                text.remove(*name);
-            }
-            Ok(Sent::Missing) => {}
-            Err(error) => errors.push(*error),
-        }
-    }
+    let exists = |id: &str| find(&store.countries, id).is_some();
+    relationship_change(resource, name, "countries", exists, errors)
 }
 
 fn check_fields(
