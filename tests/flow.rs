@@ -9,8 +9,8 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
 use didww_emergency::api::{
-    create_verification, get_calling_service, get_verification, list_emergency_dids,
-    requirement_for, validate_requirement, ApiError, Client, NewVerification,
+    create_verification, get_calling_service, get_verification, get_verification_with_service,
+    list_emergency_dids, requirement_for, validate_requirement, ApiError, Client, NewVerification,
 };
 use didww_emergency::domain::problems::{problems_from_api_error, ProblemTarget};
 use didww_emergency::model::{ServiceStatus, VerificationStatus};
@@ -117,11 +117,29 @@ fn a_validated_submission_is_approved_and_its_service_becomes_active() {
         .clone()
         .expect("a service was created");
     let service = run(get_calling_service(&client, &service_id)).expect("service loads");
+    let (_, included) = run(get_verification_with_service(&client, &created.id))
+        .expect("verification loads with its service");
 
     assert_eq!(created.status, Some(VerificationStatus::Pending));
     assert_eq!(reviewed.status, Some(VerificationStatus::Approved));
     assert!(reviewed.reject_reasons.is_empty());
     assert_eq!(service.status, Some(ServiceStatus::Active));
+    // The included copy carries what the status page shows; its own relationships are links.
+    let included = included.expect("the service is included");
+    assert_eq!(
+        (
+            &included.id,
+            &included.status,
+            &included.name,
+            &included.reference
+        ),
+        (
+            &service.id,
+            &service.status,
+            &service.name,
+            &service.reference
+        )
+    );
 }
 
 #[test]

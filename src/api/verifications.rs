@@ -2,7 +2,7 @@
 
 use super::{decode_list, decode_single, ApiError, Client};
 use crate::jsonapi::{Document, Identifier, RelationshipData, Resource};
-use crate::model::{CallbackMethod, EmergencyVerification};
+use crate::model::{CallbackMethod, EmergencyCallingService, EmergencyVerification, FromResource};
 use crate::wire::ApiRequest;
 
 /// An emergency verification about to be submitted.
@@ -83,6 +83,26 @@ pub async fn create_verification(
 ) -> Result<EmergencyVerification, ApiError> {
     let request = ApiRequest::post("/emergency_verifications", verification.to_body());
     decode_single(&client.document(request).await?, 201)
+}
+
+/// One verification and, in the same request, the calling service it created (included by
+/// DIDWW; `None` until there is one), so that following a registration costs one request.
+pub async fn get_verification_with_service(
+    client: &Client,
+    id: &str,
+) -> Result<(EmergencyVerification, Option<EmergencyCallingService>), ApiError> {
+    let request = ApiRequest::get(format!("/emergency_verifications/{id}"))
+        .param("include", "emergency_calling_service,dids");
+    let document = client.document(request).await?;
+    let verification: EmergencyVerification = decode_single(&document, 200)?;
+    let service = document
+        .primary()
+        .first()
+        .and_then(|resource| document.follow(resource, "emergency_calling_service"))
+        .map(|service| EmergencyCallingService::from_resource(service, &document))
+        .transpose()
+        .map_err(|error| ApiError::from_decode(200, error))?;
+    Ok((verification, service))
 }
 
 /// One verification with its service and DIDs.

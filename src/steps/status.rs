@@ -10,7 +10,7 @@ use leptos_router::NavigateOptions;
 
 use super::dids::numbers_for_reading;
 use super::next_batch::NextBatch;
-use crate::api::{get_calling_service, get_verification, sleep_ms, ApiError, Client};
+use crate::api::{get_calling_service, get_verification_with_service, sleep_ms, ApiError, Client};
 use crate::components::{BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading};
 use crate::config::ConfigContext;
 use crate::domain::submission::poll_delay_ms;
@@ -165,10 +165,12 @@ async fn follow(
 }
 
 async fn load_snapshot(client: &Client, id: &str) -> Result<Snapshot, ApiError> {
-    let verification = get_verification(client, id).await?;
-    let service = match &verification.calling_service_id {
-        Some(service_id) => Some(get_calling_service(client, service_id).await?),
-        None => None,
+    let (verification, included_service) = get_verification_with_service(client, id).await?;
+    // The service normally arrives included; a server that leaves it out costs one more call.
+    let service = match (included_service, &verification.calling_service_id) {
+        (Some(service), _) => Some(service),
+        (None, Some(service_id)) => Some(get_calling_service(client, service_id).await?),
+        (None, None) => None,
     };
     Ok(Snapshot {
         verification,
