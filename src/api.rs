@@ -10,14 +10,16 @@ mod requirements;
 mod transport;
 mod verifications;
 
-pub use addresses::{create_address, list_addresses, NewAddress};
+pub use addresses::{create_address, list_addresses, update_address, AddressUpdate, NewAddress};
 pub use calling_services::{get_calling_service, list_calling_services};
-pub use catalog::{list_areas, list_countries};
+pub use catalog::{did_locality, list_areas, list_countries};
 pub use dids::{
     list_emergency_dids, search_emergency_dids, DidPage, EmergencyDidPages, DID_INCLUDES,
 };
 pub use error::ApiError;
-pub use identities::{create_identity, get_identity, list_identities, NewIdentity};
+pub use identities::{
+    create_identity, get_identity, list_identities, update_identity, IdentityUpdate, NewIdentity,
+};
 pub use requirements::{list_requirements, requirement_for};
 pub use transport::{now_ms, read_document, sleep_ms, Client, ClientConfig, MAX_PAGE_SIZE};
 pub use verifications::{

@@ -7,11 +7,13 @@
 
 mod decode;
 mod enums;
+mod place;
 mod price;
 mod resources;
 
 pub use decode::DecodeError;
 pub use enums::{AreaLevel, CallbackMethod, IdentityType, ServiceStatus, VerificationStatus};
+pub use place::{DidLocality, Place};
 pub use price::Price;
 pub use resources::{
     Address, Area, Country, Did, DidGroupType, EmergencyCallingService, EmergencyRequirement,

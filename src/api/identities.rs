@@ -32,6 +32,38 @@ impl NewIdentity {
     }
 }
 
+/// The changes to send for an identity: only what differs from the stored record.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IdentityUpdate {
+    /// The identity's id.
+    pub id: String,
+    /// Changed attributes: a new value, or `None` to clear an optional one.
+    pub attributes: Vec<(String, Option<String>)>,
+    /// A new country id, when it changed.
+    pub country_id: Option<String>,
+}
+
+impl IdentityUpdate {
+    /// True when nothing differs, so no request is needed.
+    pub fn is_empty(&self) -> bool {
+        self.attributes.is_empty() && self.country_id.is_none()
+    }
+
+    /// The JSON:API body for `PATCH /identities/{id}`; `identity_type` is never sent because
+    /// DIDWW does not let it change.
+    pub fn to_body(&self) -> String {
+        let mut resource = Resource::new("identities", &self.id);
+        for (name, value) in &self.attributes {
+            resource = resource.with_attribute(name, value.as_deref());
+        }
+        if let Some(country_id) = &self.country_id {
+            resource = resource
+                .with_relationship("country", RelationshipData::one("countries", country_id));
+        }
+        Document::single(resource).to_json()
+    }
+}
+
 /// Identities of the account, optionally of one type and country, all pages.
 pub async fn list_identities(
     client: &Client,
@@ -68,4 +100,15 @@ pub async fn create_identity(
     let request = ApiRequest::post("/identities", identity.to_body()).param("include", "country");
     let document = client.document(request).await?;
     decode_single(&document, 201)
+}
+
+/// Sends the changed attributes of an identity and returns it as DIDWW now holds it.
+pub async fn update_identity(
+    client: &Client,
+    update: &IdentityUpdate,
+) -> Result<Identity, ApiError> {
+    let path = format!("/identities/{}", update.id);
+    let request = ApiRequest::patch(path, update.to_body()).param("include", "country");
+    let document = client.document(request).await?;
+    decode_single(&document, 200)
 }

@@ -7,6 +7,8 @@
 
 use std::collections::BTreeMap;
 
+use super::birth_date::parse_birth_date;
+use super::locality::AddressScope;
 use super::problems::{Problem, ProblemTarget};
 use crate::api::{NewAddress, NewIdentity};
 use crate::model::{AreaLevel, EmergencyRequirement, Identity, IdentityType};
@@ -101,7 +103,6 @@ impl FieldKey {
         match self {
             Self::ContactEmail => "email",
             Self::PhoneNumber => "tel",
-            Self::BirthDate => "date",
             _ => "text",
         }
     }
@@ -110,7 +111,9 @@ impl FieldKey {
     pub fn hint(&self) -> Option<&'static str> {
         match self {
             Self::PhoneNumber => Some("With country code, for example +370 5 203 2401."),
-            Self::BirthDate => Some("As on the identity document."),
+            // A text field, not the browser's date picker: a picker is slow for a date decades
+            // back, and one typed half-way reads as empty instead of as a mistake.
+            Self::BirthDate => Some("Year-month-day, as on the identity document: 1990-01-31."),
             Self::PostalCode => Some("Exactly as used by the post, including leading zeros."),
             Self::Description => Some("For your own reference; DIDWW does not check it."),
             _ => None,
@@ -338,14 +341,21 @@ pub fn address_schema(requirement: &EmergencyRequirement) -> FormSchema {
         (Description, false),
     ];
     let mut schema = FormSchema::new(&fields, &requirement.address_mandatory_fields);
-    if !matches!(requirement.address_area_level, Some(AreaLevel::WorldWide)) {
+    let scope = AddressScope::of(requirement.address_area_level.as_ref());
+    // An area-level requirement compares the address's area, so the area must be given
+    // even when the mandatory fields do not list it.
+    if scope == AddressScope::Area {
+        schema.require(Area);
+    }
+    if scope.needs_country() {
         schema.required_country_id = requirement.country_id.clone();
     }
     schema
 }
 
-/// Checks typed values against the schema before any request is sent.
-pub fn check_form(schema: &FormSchema, values: &FormValues) -> Vec<Problem> {
+/// Checks typed values against the schema before any request is sent; `today` is the user's
+/// calendar day as `YYYY-MM-DD`, for birth dates.
+pub fn check_form(schema: &FormSchema, values: &FormValues, today: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
     for field in &schema.fields {
         let value = values
@@ -357,7 +367,7 @@ pub fn check_form(schema: &FormSchema, values: &FormValues) -> Vec<Problem> {
                 .required
                 .then(|| format!("Enter the {}", field.key.label().to_lowercase()))
         } else {
-            check_value(field.key, value, schema)
+            check_value(field.key, value, schema, today)
         };
         if let Some(message) = problem {
             problems.push(Problem {
@@ -372,7 +382,7 @@ pub fn check_form(schema: &FormSchema, values: &FormValues) -> Vec<Problem> {
 /// The longest value any field takes.
 pub const MAX_VALUE_LENGTH: usize = 255;
 
-fn check_value(key: FieldKey, value: &str, schema: &FormSchema) -> Option<String> {
+fn check_value(key: FieldKey, value: &str, schema: &FormSchema, today: &str) -> Option<String> {
     if value.chars().count() > MAX_VALUE_LENGTH {
         return Some(format!(
             "Keep the {} to {MAX_VALUE_LENGTH} characters or fewer",
@@ -384,9 +394,9 @@ fn check_value(key: FieldKey, value: &str, schema: &FormSchema) -> Option<String
             Some("Enter an email address like name@example.com".to_owned())
         }
         FieldKey::PhoneNumber => normalise_phone(value).err().map(str::to_owned),
-        FieldKey::BirthDate if !is_calendar_date(value) => {
-            Some("Enter the birth date as a real date, for example 1990-01-31".to_owned())
-        }
+        FieldKey::BirthDate => parse_birth_date(value, today)
+            .err()
+            .map(|problem| problem.message().to_owned()),
         FieldKey::Country => schema
             .required_country_id
             .as_deref()
@@ -458,6 +468,8 @@ pub fn new_identity(identity_type: &IdentityType, values: &FormValues) -> NewIde
         }
         let value = match name.as_str() {
             "phone_number" => normalise_phone(value).unwrap_or_else(|_| value.to_owned()),
+            // Checked already; this only settles the shape ("1990/1/5" → "1990-01-05").
+            "birth_date" => parse_birth_date(value, "").unwrap_or_else(|_| value.to_owned()),
             _ => value.to_owned(),
         };
         attributes.push((name.clone(), value));
@@ -648,7 +660,7 @@ mod tests {
         values.insert("last_name".into(), "Example".into());
         values.insert("phone_number".into(), "+370 5 203 2401".into());
 
-        let problems = check_form(&schema, &values);
+        let problems = check_form(&schema, &values, "2026-12-04");
 
         let fields: Vec<String> = problems
             .iter()
@@ -703,7 +715,7 @@ mod tests {
         let mut values = FormValues::new();
         values.insert("first_name".into(), "Ł".repeat(256));
 
-        let problems = check_form(&schema, &values);
+        let problems = check_form(&schema, &values, "2026-12-04");
 
         assert!(problems.iter().any(|problem| problem.target
             == ProblemTarget::Field("first_name".into())
@@ -761,5 +773,94 @@ mod tests {
             identity_fit(&requirement, &identity, "LT"),
             vec!["Missing: Contact email"]
         );
+    }
+
+    #[test]
+    fn a_typed_but_invalid_birth_date_is_an_error_even_where_optional() {
+        let schema = identity_schema(&requirement(&[], &[]), &IdentityType::Personal);
+        assert!(!schema.is_required(FieldKey::BirthDate));
+        let mut values = FormValues::new();
+        values.insert("first_name".into(), "Ona".into());
+        values.insert("last_name".into(), "Jonaitė".into());
+        values.insert("phone_number".into(), "+370 5 203 2401".into());
+        values.insert("country".into(), "LT".into());
+
+        for (typed, expected) in [
+            ("1990-02-30", Some("that day is not in the calendar")),
+            ("2027-01-01", Some("today or in the past")),
+            ("31.01.1990", Some("year-month-day")),
+            ("", None),
+            ("1990-1-31", None),
+        ] {
+            values.insert("birth_date".into(), typed.into());
+            let problems = check_form(&schema, &values, "2026-12-04");
+            let message = problems
+                .iter()
+                .find(|problem| problem.target == ProblemTarget::Field("birth_date".into()))
+                .map(|problem| problem.message.clone());
+            match expected {
+                Some(words) => assert!(
+                    message.as_deref().is_some_and(|text| text.contains(words)),
+                    "{typed}: {message:?}"
+                ),
+                None => assert_eq!(message, None, "{typed}"),
+            }
+        }
+        let identity = new_identity(&IdentityType::Personal, &values);
+        assert!(identity
+            .attributes
+            .contains(&("birth_date".into(), "1990-01-31".into())));
+    }
+
+    #[test]
+    fn a_required_birth_date_left_empty_asks_for_it() {
+        let schema = identity_schema(&requirement(&["Birth Date"], &[]), &IdentityType::Personal);
+        let problems = check_form(&schema, &FormValues::new(), "2026-12-04");
+        assert!(problems.iter().any(|problem| {
+            problem.target == ProblemTarget::Field("birth_date".into())
+                && problem.message == "Enter the birth date"
+        }));
+    }
+
+    #[test]
+    fn every_address_area_level_shapes_the_address_form() {
+        let cases = [
+            (AreaLevel::WorldWide, false, None),
+            (AreaLevel::Country, false, Some("LT")),
+            (AreaLevel::Area, true, Some("LT")),
+            (AreaLevel::City, false, Some("LT")),
+            (AreaLevel::parse("postal_district"), false, Some("LT")),
+        ];
+        for (level, needs_area, country) in cases {
+            let mut scoped = requirement(&[], &[]);
+            scoped.address_area_level = Some(level.clone());
+            let schema = address_schema(&scoped);
+            assert_eq!(schema.is_required(FieldKey::Area), needs_area, "{level:?}");
+            assert_eq!(schema.required_country_id.as_deref(), country, "{level:?}");
+        }
+    }
+
+    #[test]
+    fn text_is_sent_exactly_as_typed_in_any_script() {
+        let mut values = FormValues::new();
+        // "é" as e plus a combining accent must not be folded into the single code point.
+        let combining = "Rene\u{301}e";
+        values.insert("first_name".into(), combining.into());
+        values.insert("last_name".into(), "Straße 王小明 Łukasz".into());
+        values.insert("phone_number".into(), "+86 10 1234 5678".into());
+        let identity = new_identity(&IdentityType::Personal, &values);
+        let body = identity.to_body();
+        assert!(body.contains(combining), "{body}");
+        assert!(body.contains("Straße 王小明 Łukasz"), "{body}");
+        assert!(!body.contains("\\u"), "no escaping on top of JSON: {body}");
+
+        let mut address_values = FormValues::new();
+        address_values.insert("postal_code".into(), "SW1A 1AA".into());
+        address_values.insert("city_name".into(), "Zürich".into());
+        let address = new_address("identity", "GB", &address_values);
+        assert!(address
+            .attributes
+            .contains(&("postal_code".into(), "SW1A 1AA".into())));
+        assert!(address.to_body().contains("Zürich"));
     }
 }

@@ -74,6 +74,7 @@ pub(super) fn AddressForm(
     } = use_record_form(
         schema,
         draft.address_values().into(),
+        |_| Vec::new(),
         move |values| new_address(&identity_id, &country_id, values),
         |client: Client, address: NewAddress| async move { create_address(&client, &address).await },
         on_created,

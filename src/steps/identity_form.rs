@@ -68,6 +68,7 @@ pub(super) fn IdentityForm(
     } = use_record_form(
         schema.into(),
         draft.identity_values().into(),
+        |_| Vec::new(),
         move |values| new_identity(&identity_type.get_untracked(), values),
         |client: Client, identity: NewIdentity| async move { create_identity(&client, &identity).await },
         on_created,

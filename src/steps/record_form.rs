@@ -24,11 +24,14 @@ pub(super) struct UseRecordFormReturn<Submit> {
     pub on_submit: Submit,
 }
 
-/// Wires a record form: `build` turns checked values into the request, `create` sends it,
-/// and `on_created` receives the record. A second submit while one is in flight is ignored.
+/// Wires a record form: `check` adds checks the schema cannot express (where the address
+/// is), `build` turns checked values into the request, `create` sends it (a POST or a
+/// PATCH), and `on_created` receives the record. A second submit while one is in flight is
+/// ignored.
 pub(super) fn use_record_form<Request, Record, Create, Reply>(
     schema: Signal<FormSchema>,
     values: Signal<FormValues>,
+    check: impl Fn(&FormValues) -> Vec<Problem> + 'static,
     build: impl Fn(&FormValues) -> Request + 'static,
     create: Create,
     on_created: Callback<Record>,
@@ -68,7 +71,8 @@ where
             return;
         }
         let typed = values.get_untracked();
-        let found = schema.with_untracked(|schema| check_form(schema, &typed));
+        let mut found = schema.with_untracked(|schema| check_form(schema, &typed, &today()));
+        found.extend(check(&typed));
         if !found.is_empty() {
             set_problems.set(found);
             return;
@@ -83,4 +87,22 @@ where
         is_pending,
         on_submit,
     }
+}
+
+/// The user's calendar day as `YYYY-MM-DD`, in the browser's own time zone: a birth date
+/// "in the future" is judged by the day the user is living in.
+pub(super) fn today() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new_0();
+        format!(
+            "{:04}-{:02}-{:02}",
+            now.get_full_year(),
+            now.get_month() + 1,
+            now.get_date()
+        )
+    }
+    // Outside a browser nothing renders a form; an unknown day skips only the future check.
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
 }

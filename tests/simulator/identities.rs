@@ -185,15 +185,20 @@ fn unicode_text_is_kept_exactly_as_sent() {
 #[test]
 fn an_identity_can_be_updated_but_never_change_its_type() {
     let mut simulator = simulator();
-    let target = format!("/identities/{US_PERSONAL_IDENTITY}");
+    let id = create(
+        &mut simulator,
+        "/identities",
+        personal_identity(json!({ "description": "Front desk" })),
+    );
+    let target = format!("/identities/{id}");
 
-    let change_type = json!({ "data": { "type": "identities", "id": US_PERSONAL_IDENTITY,
+    let change_type = json!({ "data": { "type": "identities", "id": id,
         "attributes": { "identity_type": "business" } } });
     let (status, document) = patch(&mut simulator, &target, change_type);
     assert_eq!(status, 422);
     assert_eq!(errors(&document)[0].1, "/data/attributes/identity_type");
 
-    let add_field = json!({ "data": { "type": "identities", "id": US_PERSONAL_IDENTITY,
+    let add_field = json!({ "data": { "type": "identities", "id": id,
         "attributes": { "personal_tax_id": "123-45-6789", "description": null } } });
     let (status, document) = patch(&mut simulator, &target, add_field);
     assert_eq!(status, 200);
@@ -201,6 +206,7 @@ fn an_identity_can_be_updated_but_never_change_its_type() {
         document["data"]["attributes"]["personal_tax_id"],
         "123-45-6789"
     );
+    assert_eq!(document["data"]["attributes"]["description"], Value::Null);
     assert_eq!(document["data"]["attributes"]["first_name"], "Jane");
 
     let other_id =
@@ -213,6 +219,68 @@ fn an_identity_can_be_updated_but_never_change_its_type() {
         json!({ "data": { "type": "identities" } }),
     );
     assert_eq!(status, 404);
+}
+
+#[test]
+fn a_patch_is_checked_like_a_create_and_keeps_unicode_exactly() {
+    let mut simulator = simulator();
+    let id = create(&mut simulator, "/identities", personal_identity(json!({})));
+    let target = format!("/identities/{id}");
+
+    let broken = json!({ "data": { "type": "identities", "id": id, "attributes": {
+        "phone_number": "+370 5 203 2401",
+        "contact_email": "not an email",
+        "birth_date": "1990-02-30",
+        "last_name": null,
+    } } });
+    let (status, document) = patch(&mut simulator, &target, broken);
+    assert_eq!(status, 422);
+    let pointers: Vec<String> = errors(&document)
+        .into_iter()
+        .map(|(_, pointer)| pointer)
+        .collect();
+    for name in ["last_name", "phone_number", "birth_date", "contact_email"] {
+        assert!(
+            pointers.contains(&format!("/data/attributes/{name}")),
+            "{name} in {pointers:?}"
+        );
+    }
+    let (_, unchanged) = get(&mut simulator, &target);
+    assert_eq!(unchanged["data"]["attributes"]["last_name"], "Smith");
+
+    let name = "Rene\u{301}e Müller-Straße 王";
+    let fixed = json!({ "data": { "type": "identities", "id": id, "attributes": {
+        "first_name": name,
+        "birth_date": "1990-01-31T00:00:00.000Z",
+    } } });
+    let (status, document) = patch(&mut simulator, &target, fixed);
+    assert_eq!(status, 200, "{document}");
+    assert_eq!(document["data"]["attributes"]["first_name"], name);
+    assert_eq!(document["data"]["attributes"]["birth_date"], "1990-01-31");
+}
+
+#[test]
+fn a_verified_identity_cannot_be_changed() {
+    let mut simulator = simulator();
+    let target = format!("/identities/{US_PERSONAL_IDENTITY}");
+
+    let add_field = json!({ "data": { "type": "identities", "id": US_PERSONAL_IDENTITY,
+        "attributes": { "personal_tax_id": "123-45-6789" } } });
+    let (status, document) = patch(&mut simulator, &target, add_field);
+
+    assert_eq!(status, 422);
+    assert_eq!(
+        errors(&document),
+        [(
+            "Verified Identity cannot be changed".to_owned(),
+            "/data".to_owned()
+        )]
+    );
+    let (_, unchanged) = get(&mut simulator, &target);
+    assert_eq!(
+        unchanged["data"]["attributes"]["personal_tax_id"],
+        Value::Null
+    );
 }
 
 #[test]

@@ -4,9 +4,9 @@ use didww_emergency::sandbox::seed::{
     DE_LOCAL_REQUIREMENT, DE_MOBILE_REQUIREMENT, DE_PERSONAL_ADDRESS, DE_PERSONAL_IDENTITY,
     FR_TOLL_FREE_REQUIREMENT, GB_LOCAL_REQUIREMENT, GB_PERSONAL_ADDRESS, GB_PERSONAL_IDENTITY,
     GUIDE_ADDRESS, LOCKED_IDENTITY, LOS_ANGELES, LT_LOCAL_REQUIREMENT, NEW_YORK_CITY,
-    NEW_YORK_STATE, NL_LOCAL_REQUIREMENT, PORTING_IDENTITY, UNITED_STATES, US_BUSINESS_ADDRESS,
-    US_BUSINESS_IDENTITY, US_LOCAL_REQUIREMENT, US_MOBILE_REQUIREMENT, US_PERSONAL_ADDRESS,
-    US_PERSONAL_IDENTITY,
+    NEW_YORK_STATE, NL_LOCAL_REQUIREMENT, PORTING_IDENTITY, UNITED_KINGDOM, UNITED_STATES,
+    US_BUSINESS_ADDRESS, US_BUSINESS_IDENTITY, US_LOCAL_REQUIREMENT, US_MOBILE_REQUIREMENT,
+    US_PERSONAL_ADDRESS, US_PERSONAL_IDENTITY,
 };
 use serde_json::{json, Value};
 
@@ -241,13 +241,26 @@ fn label_named_fields_are_satisfied_by_the_matching_api_attributes() {
 }
 
 #[test]
-fn api_named_fields_pass_once_the_identity_is_updated() {
+fn api_named_fields_pass_once_an_unverified_identity_is_completed() {
     let mut simulator = simulator();
-    let body = validation_body(
-        GB_LOCAL_REQUIREMENT,
-        Some(GB_PERSONAL_IDENTITY),
-        Some(GB_PERSONAL_ADDRESS),
+    let identity = create(
+        &mut simulator,
+        "/identities",
+        json!({ "data": { "type": "identities",
+            "attributes": { "identity_type": "personal", "first_name": "Amelia",
+                "last_name": "Jones", "phone_number": "442071230001", "birth_date": "1991-05-06" },
+            "relationships": { "country": one("countries", UNITED_KINGDOM) } } }),
     );
+    let address = create(
+        &mut simulator,
+        "/addresses",
+        json!({ "data": { "type": "addresses",
+            "attributes": { "address": "1 Example Mews", "city_name": "London",
+                "postal_code": "SW1A 2AA" },
+            "relationships": { "identity": one("identities", &identity),
+                "country": one("countries", UNITED_KINGDOM) } } }),
+    );
+    let body = validation_body(GB_LOCAL_REQUIREMENT, Some(&identity), Some(&address));
     let (status, _) = post(
         &mut simulator,
         "/emergency_requirement_validations",
@@ -257,17 +270,38 @@ fn api_named_fields_pass_once_the_identity_is_updated() {
 
     let update = json!({ "data": {
         "type": "identities",
-        "attributes": { "contact_email": "oliver@example.co.uk" },
+        "attributes": { "contact_email": "amelia@example.co.uk" },
     }});
-    let (status, _) = patch(
-        &mut simulator,
-        &format!("/identities/{GB_PERSONAL_IDENTITY}"),
-        update,
-    );
+    let (status, _) = patch(&mut simulator, &format!("/identities/{identity}"), update);
     assert_eq!(status, 200);
 
     let (status, _) = post(&mut simulator, "/emergency_requirement_validations", body);
     assert_eq!(status, 201);
+}
+
+#[test]
+fn a_verified_identity_that_lacks_a_field_stays_refused() {
+    let mut simulator = simulator();
+    let update = json!({ "data": {
+        "type": "identities",
+        "attributes": { "contact_email": "oliver@example.co.uk" },
+    }});
+
+    let (status, document) = patch(
+        &mut simulator,
+        &format!("/identities/{GB_PERSONAL_IDENTITY}"),
+        update,
+    );
+
+    assert_eq!(status, 422);
+    assert_eq!(messages(&document), ["Verified Identity cannot be changed"]);
+    let body = validation_body(
+        GB_LOCAL_REQUIREMENT,
+        Some(GB_PERSONAL_IDENTITY),
+        Some(GB_PERSONAL_ADDRESS),
+    );
+    let (status, _) = post(&mut simulator, "/emergency_requirement_validations", body);
+    assert_eq!(status, 422);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use super::changes::{apply_text, relationship_change, Change};
 use super::{already_wrong, is_blank, is_too_long, TOO_LONG};
 use crate::jsonapi::{ErrorObject, Resource};
 use crate::sandbox::body::{self, Accepts};
-use crate::sandbox::errors::{attribute_error, relationship_error, Failure};
+use crate::sandbox::errors::{attribute_error, document_error, relationship_error, Failure};
 use crate::sandbox::store::{find, find_mut, Address, Store, ADDRESS_TEXT_FIELDS};
 use crate::wire::ApiRequest;
 
@@ -57,10 +57,16 @@ pub(crate) fn create(
 }
 
 /// Applies a PATCH to address `id`. Its identity and country cannot change; area and city can.
+/// A verified address cannot change at all.
 pub(crate) fn update(store: &mut Store, request: &ApiRequest, id: &str) -> Result<(), Failure> {
     let existing = find(&store.addresses, id).ok_or_else(|| Failure::record_not_found(id))?;
     let resource = body::read(request, &ACCEPTS)?;
     body::check_id(&resource, id)?;
+    if existing.verified {
+        return Err(Failure::unprocessable(vec![document_error(
+            "Verified Address cannot be changed",
+        )]));
+    }
     let mut errors = Vec::new();
     for (name, kind, current) in [
         ("identity", "identities", &existing.identity_id),

@@ -7,7 +7,7 @@ use super::{already_wrong, is_blank, is_digits, is_email, is_too_long, TOO_LONG}
 use crate::jsonapi::{ErrorObject, Resource};
 use crate::sandbox::body::{self, Accepts, Sent};
 use crate::sandbox::clock::parse_date_or_date_time;
-use crate::sandbox::errors::{attribute_error, relationship_error, Failure};
+use crate::sandbox::errors::{attribute_error, document_error, relationship_error, Failure};
 use crate::sandbox::store::{find, find_mut, Identity, IdentityType, Store, IDENTITY_TEXT_FIELDS};
 use crate::wire::ApiRequest;
 
@@ -87,11 +87,19 @@ pub(crate) fn create(
     Ok(id)
 }
 
-/// Applies a PATCH to identity `id`; `identity_type` can never change.
+/// Applies a PATCH to identity `id`; `identity_type` can never change, and a verified
+/// identity not at all.
 pub(crate) fn update(store: &mut Store, request: &ApiRequest, id: &str) -> Result<(), Failure> {
     let existing = find(&store.identities, id).ok_or_else(|| Failure::record_not_found(id))?;
     let resource = body::read(request, &ACCEPTS)?;
     body::check_id(&resource, id)?;
+    // The review accepted these details against the identity's documents; changed details
+    // would no longer be what was reviewed.
+    if existing.verified {
+        return Err(Failure::unprocessable(vec![document_error(
+            "Verified Identity cannot be changed",
+        )]));
+    }
     let mut errors = Vec::new();
     match body::text(&resource, "identity_type") {
         Ok(Sent::Missing) => {}
