@@ -323,6 +323,33 @@ impl WizardContext {
         self.clear_from_validation();
     }
 
+    /// Takes in a changed copy of the chosen identity: the choice stays, the earlier
+    /// validation no longer counts. An identity that is not the chosen one is ignored.
+    pub fn identity_changed(&self, identity: Identity) {
+        let is_chosen = self.identity.with_untracked(|current| {
+            current
+                .as_ref()
+                .is_some_and(|chosen| chosen.id == identity.id)
+        });
+        if is_chosen {
+            self.identity.set(Some(identity));
+            self.clear_from_validation();
+        }
+    }
+
+    /// Takes in a changed copy of the chosen address, as [`Self::identity_changed`] does.
+    pub fn address_changed(&self, address: Address) {
+        let is_chosen = self.address.with_untracked(|current| {
+            current
+                .as_ref()
+                .is_some_and(|chosen| chosen.id == address.id)
+        });
+        if is_chosen {
+            self.address.set(Some(address));
+            self.clear_from_validation();
+        }
+    }
+
     /// Chooses the kind of identity to create.
     pub fn choose_identity_type(&self, identity_type: IdentityType) {
         self.identity_type.set(Some(identity_type));

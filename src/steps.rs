@@ -5,9 +5,11 @@
 //! in [`crate::components`] and the rules they apply in [`crate::domain`].
 
 mod address;
+mod address_edit;
 mod address_form;
 mod dids;
 mod identity;
+mod identity_edit;
 mod identity_form;
 mod next_batch;
 mod not_found;

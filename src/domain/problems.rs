@@ -64,6 +64,10 @@ fn target_of(error: &ErrorObject, message: &str, form_fields: &[&str]) -> Proble
             ProblemTarget::Field((*name).to_owned())
         }
         ["data", "relationships", "dids", id, ..] => ProblemTarget::Did((*id).to_owned()),
+        // The city relationship is chosen through the typed city name.
+        ["data", "relationships", "city", ..] if form_fields.contains(&"city_name") => {
+            ProblemTarget::Field("city_name".to_owned())
+        }
         ["data", "relationships", name, ..] if form_fields.contains(name) => {
             ProblemTarget::Field((*name).to_owned())
         }
@@ -159,6 +163,33 @@ mod tests {
         for (pointer, detail, expected) in cases {
             let problems = problems_from_errors(&[error(pointer, detail)], &fields);
             assert_eq!(problems[0].target, expected, "{pointer:?} {detail}");
+        }
+    }
+
+    #[test]
+    fn an_address_city_error_belongs_on_the_typed_city() {
+        let fields = ["address", "city_name", "postal_code", "area"];
+        let cases = [
+            (
+                "/data/relationships/city",
+                ProblemTarget::Field("city_name".into()),
+            ),
+            (
+                "/data/relationships/area",
+                ProblemTarget::Field("area".into()),
+            ),
+            (
+                "/data/relationships/identity",
+                ProblemTarget::Relationship("identity".into()),
+            ),
+            (
+                "/data/attributes/postal_code",
+                ProblemTarget::Field("postal_code".into()),
+            ),
+        ];
+        for (pointer, expected) in cases {
+            let problems = problems_from_errors(&[error(Some(pointer), "is invalid")], &fields);
+            assert_eq!(problems[0].target, expected, "{pointer}");
         }
     }
 

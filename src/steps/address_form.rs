@@ -6,8 +6,10 @@ use super::record_form::{use_record_form, UseRecordFormReturn};
 use crate::api::{create_address, list_areas, Client, NewAddress};
 use crate::components::{ErrorSummary, SchemaFields, SelectOption};
 use crate::config::ConfigContext;
-use crate::domain::form::{address_schema, new_address, FieldKey};
-use crate::model::{Address, EmergencyRequirement};
+use crate::domain::form::{address_schema, new_address, FieldKey, FormValues};
+use crate::domain::locality::{names_city, scope_problem, AddressPlace, AddressScope};
+use crate::domain::problems::{Problem, ProblemTarget};
+use crate::model::{Address, DidLocality, EmergencyRequirement};
 use crate::state::WizardContext;
 
 /// The address fields the requirement asks for, checked before sending; server objections
@@ -23,6 +25,9 @@ pub(super) fn AddressForm(
     /// The country's name, for the form's wording.
     #[prop(into)]
     country_name: Signal<String>,
+    /// Where the numbers are, once known, for area- and city-level requirements.
+    #[prop(into)]
+    locality: Signal<Option<DidLocality>>,
     /// Called with the address once created.
     #[prop(into)]
     on_created: Callback<Address>,
@@ -31,40 +36,42 @@ pub(super) fn AddressForm(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let draft = WizardContext::expect();
-    let config = ConfigContext::expect();
 
     let schema = Signal::stored(address_schema(&requirement));
-
-    // Areas are only fetched when the requirement asks for one.
+    let scope = AddressScope::of(requirement.address_area_level.as_ref());
     let needs_area = schema.with_untracked(|schema| schema.is_required(FieldKey::Area));
-    let area_country_id = country_id.clone();
-    let areas = LocalResource::new(move || {
-        let client = config.client();
-        let country_id = area_country_id.clone();
-        async move {
-            if !needs_area {
-                return Ok(Vec::new());
-            }
-            list_areas(&client?, &country_id).await
+    let area_options = use_area_options(country_id.clone(), needs_area);
+
+    // The numbers' area and city are the answers the requirement wants, so they start
+    // filled in; anything the user typed already is left alone.
+    Effect::new(move |_| {
+        let Some(locality) = locality.get() else {
+            return;
+        };
+        let typed = draft.address_values().get_untracked();
+        let is_blank = |name: &str| typed.get(name).is_none_or(|value| value.trim().is_empty());
+        if let (true, true, Some(area)) = (needs_area, is_blank("area"), &locality.area) {
+            draft.set_address_value("area", area.id.clone());
+        }
+        if let (AddressScope::City, true, Some(city)) =
+            (scope, is_blank("city_name"), &locality.city)
+        {
+            draft.set_address_value("city_name", city.name.clone());
         }
     });
-    let area_options = Signal::derive(move || {
-        let mut options = vec![SelectOption {
-            value: String::new(),
-            label: "Choose a state, province or region".to_owned(),
-        }];
-        match areas.get() {
-            Some(Ok(found)) => options.extend(found.into_iter().map(|area| SelectOption {
-                value: area.id,
-                label: area.name,
-            })),
-            Some(Err(error)) => {
-                options[0].label = format!("Areas could not load: {}", error.message())
-            }
-            None => options[0].label = "Loading areas…".to_owned(),
-        }
-        options
-    });
+
+    let scope_country = country_id.clone();
+    let check = move |typed: &FormValues| {
+        locality.with_untracked(|locality| match locality {
+            Some(locality) => check_scope(scope, locality, &scope_country, typed),
+            None => Vec::new(),
+        })
+    };
+    let build = move |typed: &FormValues| {
+        let mut address = new_address(&identity_id, &country_id, typed);
+        address.city_id = locality.with_untracked(|locality| city_named(locality, typed));
+        address
+    };
 
     let UseRecordFormReturn {
         problems,
@@ -74,8 +81,8 @@ pub(super) fn AddressForm(
     } = use_record_form(
         schema,
         draft.address_values().into(),
-        |_| Vec::new(),
-        move |values| new_address(&identity_id, &country_id, values),
+        check,
+        build,
         |client: Client, address: NewAddress| async move { create_address(&client, &address).await },
         on_created,
     );
@@ -121,4 +128,75 @@ pub(super) fn AddressForm(
             </div>
         </form>
     }
+}
+
+/// The area choices of `country_id`, loaded only when the form asks for an area.
+pub(super) fn use_area_options(country_id: String, needs_area: bool) -> Signal<Vec<SelectOption>> {
+    let config = ConfigContext::expect();
+    let areas = LocalResource::new(move || {
+        let client = config.client();
+        let country_id = country_id.clone();
+        async move {
+            if !needs_area {
+                return Ok(Vec::new());
+            }
+            list_areas(&client?, &country_id).await
+        }
+    });
+    Signal::derive(move || {
+        let mut options = vec![SelectOption {
+            value: String::new(),
+            label: "Choose a state, province or region".to_owned(),
+        }];
+        match areas.get() {
+            Some(Ok(found)) => options.extend(found.into_iter().map(|area| SelectOption {
+                value: area.id,
+                label: area.name,
+            })),
+            Some(Err(error)) => {
+                options[0].label = format!("Areas could not load: {}", error.message())
+            }
+            None => options[0].label = "Loading areas…".to_owned(),
+        }
+        options
+    })
+}
+
+/// Problems with where the typed address is, on the field that decides it.
+pub(super) fn check_scope(
+    scope: AddressScope,
+    locality: &DidLocality,
+    country_id: &str,
+    typed: &FormValues,
+) -> Vec<Problem> {
+    let value = |name: &str| {
+        typed
+            .get(name)
+            .map(|value| value.trim())
+            .filter(|value| !value.is_empty())
+    };
+    let place = AddressPlace {
+        country_id: Some(country_id),
+        area_id: value("area"),
+        city_id: None,
+        city_name: value("city_name"),
+    };
+    // A blank field already has its own "Enter the …" message.
+    scope_problem(scope, locality, &place)
+        .filter(|problem| problem.field.is_none_or(|field| value(field).is_some()))
+        .map(|problem| Problem {
+            target: problem.field.map_or(ProblemTarget::Summary, |field| {
+                ProblemTarget::Field(field.to_owned())
+            }),
+            message: problem.message,
+        })
+        .into_iter()
+        .collect()
+}
+
+/// DIDWW's id for the city the typed name names, when it is the numbers' city.
+pub(super) fn city_named(locality: &Option<DidLocality>, typed: &FormValues) -> Option<String> {
+    let city = locality.as_ref()?.city.as_ref()?;
+    let name = typed.get("city_name")?;
+    names_city(name, city).then(|| city.id.clone())
 }

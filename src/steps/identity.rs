@@ -4,11 +4,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use super::identity_edit::IdentityEditForm;
 use super::identity_form::IdentityForm;
 use super::{country_name, load_countries};
 use crate::api::{get_identity, list_identities, ApiError, Client};
 use crate::components::{format_number, BlockedStep, ErrorState, LoadingState, StepHeading};
 use crate::config::ConfigContext;
+use crate::domain::edit::{can_edit_identity, VERIFIED_IDENTITY};
 use crate::domain::form::{allowed_identity_types, identity_fit};
 use crate::domain::selection::{
     classify, country_and_type, forced_identity, suggested_identity, DidCase,
@@ -95,6 +97,7 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
     let config = ConfigContext::expect();
     let navigate = use_navigate();
     let (is_creating, set_is_creating) = signal(false);
+    let (editing, set_editing) = signal(None::<Identity>);
     let (created_notice, set_created_notice) = signal(None::<String>);
 
     let forced = forced_identity(&dids);
@@ -151,16 +154,40 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
         set_is_creating.set(false);
         identities.refetch();
     };
+    let on_saved = {
+        let (requirement, country_id) = (requirement.clone(), country_id.clone());
+        move |identity: Identity| {
+            set_created_notice.set(Some(format!(
+                "Changes to {} were saved.",
+                identity.display_name()
+            )));
+            set_editing.set(None);
+            draft.identity_changed(identity.clone());
+            // A completed identity that now meets the requirement is what the user wanted.
+            let fits = identity_fit(&requirement, &identity, &country_id).is_empty();
+            if fits && draft.identity().with_untracked(Option::is_none) {
+                draft.choose_identity(Some(identity));
+            }
+            identities.refetch();
+        }
+    };
     let on_continue = move |_| {
         if draft.identity().with_untracked(Option::is_some) {
             navigate(WizardStep::Address.path(), NavigateOptions::default());
         }
     };
 
+    let accepted_types = allowed.clone();
     let option_view = move |candidate: Candidate, countries_list: Vec<Country>| {
         let Candidate { identity, missing } = candidate;
         let id = identity.id.clone();
         let fits = missing.is_empty();
+        // Details can be added; a type DIDWW does not accept here cannot be changed at all.
+        let type_accepted = identity
+            .identity_type
+            .as_ref()
+            .is_some_and(|kind| accepted_types.contains(kind));
+        let edit_view = edit_action(&identity, fits, type_accepted, set_editing);
         let name = identity.display_name();
         let kind = identity
             .identity_type
@@ -208,6 +235,7 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                             }
                         })}
                 </label>
+                {edit_view}
             </div>
         }
     };
@@ -268,6 +296,24 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
             })
             }}
         </Transition>
+        {
+            let (requirement, countries) = (form_requirement.clone(), countries);
+            move || {
+                editing
+                    .get()
+                    .map(|identity| {
+                        view! {
+                            <IdentityEditForm
+                                identity=identity
+                                requirement=requirement.clone()
+                                countries=countries
+                                on_saved=on_saved.clone()
+                                on_cancel=move |_| set_editing.set(None)
+                            />
+                        }
+                    })
+            }
+        }
         {(!is_locked)
             .then(|| {
                 let (requirement, allowed, country_id) =
@@ -389,6 +435,50 @@ fn fit_view(missing: &[String]) -> impl IntoView {
         <span class="dwe-option__fit dwe-option__fit--missing">
             {format!("✕ Cannot be used. {}.", reasons.join(". "))}
         </span>
+    }
+    .into_any()
+}
+
+/// The way to complete an identity that lacks something, or why it cannot be changed here.
+fn edit_action(
+    identity: &Identity,
+    fits: bool,
+    type_accepted: bool,
+    set_editing: WriteSignal<Option<Identity>>,
+) -> impl IntoView {
+    if !type_accepted {
+        return ().into_any();
+    }
+    if !can_edit_identity(identity) {
+        return (!fits)
+            .then(|| {
+                view! {
+                    <p
+                        class="dwe-option__note"
+                        data-testid=format!("identity-verified-{}", identity.id)
+                    >
+                        {VERIFIED_IDENTITY}
+                    </p>
+                }
+            })
+            .into_any();
+    }
+    let label = if fits {
+        "Edit"
+    } else {
+        "Complete this identity"
+    };
+    let test_id = format!("identity-edit-{}", identity.id);
+    let identity = identity.clone();
+    view! {
+        <button
+            type="button"
+            class="dwe-button dwe-button--secondary dwe-button--small"
+            data-testid=test_id
+            on:click=move |_| set_editing.set(Some(identity.clone()))
+        >
+            {label}
+        </button>
     }
     .into_any()
 }
