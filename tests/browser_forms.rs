@@ -40,7 +40,11 @@ async fn a_personal_us_identity_asks_for_birth_date_and_contact_email() {
     click("identity-new").await;
     click("identity-type-personal").await;
 
-    for field in ["field-birth_date", "field-contact_email", "field-first_name"] {
+    for field in [
+        "field-birth_date",
+        "field-contact_email",
+        "field-first_name",
+    ] {
         assert!(
             wait_for(field).await.has_attribute("required"),
             "{field} is required"
@@ -59,7 +63,9 @@ async fn an_impossible_birth_date_is_refused_and_kept_as_typed() {
 
     let summary = wait_for("error-summary").await;
     assert!(
-        summary.inner_text().contains("that day is not in the calendar"),
+        summary
+            .inner_text()
+            .contains("that day is not in the calendar"),
         "{}",
         summary.inner_text()
     );
@@ -212,7 +218,9 @@ async fn a_new_us_local_address_starts_in_the_numbers_city_and_must_stay_there()
         "{summary}"
     );
     assert_eq!(
-        input("field-city_name").get_attribute("aria-invalid").as_deref(),
+        input("field-city_name")
+            .get_attribute("aria-invalid")
+            .as_deref(),
         Some("true")
     );
     assert_eq!(input("field-postal_code").value(), "02108");

@@ -121,6 +121,7 @@ pub(super) fn AddressForm(
                 <button
                     type="button"
                     class="dwe-button dwe-button--secondary"
+                    data-testid="address-cancel"
                     on:click=move |_| on_cancel.run(())
                 >
                     "Cancel"

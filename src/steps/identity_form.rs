@@ -140,6 +140,7 @@ pub(super) fn IdentityForm(
                 <button
                     type="button"
                     class="dwe-button dwe-button--secondary"
+                    data-testid="identity-cancel"
                     on:click=move |_| on_cancel.run(())
                 >
                     "Cancel"
