@@ -141,4 +141,25 @@ mod tests {
             Err(BirthDateProblem::NoSuchDay)
         );
     }
+
+    #[test]
+    fn plain_dates_and_date_times_from_the_api_read_as_the_same_day() {
+        use crate::jsonapi::Document;
+        use crate::model::{decode_one, Identity};
+
+        for sent in [
+            "1990-01-31",
+            "1990-01-31T00:00:00.000Z",
+            "1990-01-31T23:30:00-05:00",
+            "1990-01-31T00:30:00+14:00",
+            "1990-01-31 00:00:00 UTC",
+        ] {
+            let body = format!(
+                r#"{{"data":{{"type":"identities","id":"i","attributes":{{"birth_date":"{sent}"}}}}}}"#
+            );
+            let document = Document::parse(&body).expect("a JSON:API document");
+            let identity: Identity = decode_one(&document).expect("an identity");
+            assert_eq!(identity.birth_date.as_deref(), Some("1990-01-31"), "{sent}");
+        }
+    }
 }

@@ -633,6 +633,54 @@ mod tests {
         );
     }
 
+    /// Keeps every warning logged in this test process, so a test can see one was written.
+    struct Warnings(std::sync::Mutex<Vec<String>>);
+
+    impl log::Log for Warnings {
+        fn enabled(&self, metadata: &log::Metadata) -> bool {
+            metadata.level() <= log::Level::Warn
+        }
+
+        fn log(&self, record: &log::Record) {
+            if self.enabled(record.metadata()) {
+                let mut kept = self
+                    .0
+                    .lock()
+                    .expect("no test panics while holding the lock");
+                kept.push(record.args().to_string());
+            }
+        }
+
+        fn flush(&self) {}
+    }
+
+    static WARNINGS: Warnings = Warnings(std::sync::Mutex::new(Vec::new()));
+
+    #[test]
+    fn unknown_mandatory_strings_are_logged_as_well_as_shown() {
+        // Another test may have installed the logger first; either way it is this one.
+        let _ = log::set_logger(&WARNINGS);
+        log::set_max_level(log::LevelFilter::Warn);
+
+        let mut unusual = requirement(&[], &["Place of Birth Certificate"]);
+        unusual.address_mandatory_fields = vec!["Utility bill ≤ 3 months".to_owned()];
+        let business = identity_schema(&unusual, &IdentityType::Business);
+        let address = address_schema(&unusual);
+
+        assert_eq!(business.extra_requirements, ["Place of Birth Certificate"]);
+        assert_eq!(address.extra_requirements, ["Utility bill ≤ 3 months"]);
+        let logged = WARNINGS
+            .0
+            .lock()
+            .expect("no test panics while holding the lock");
+        for text in ["Place of Birth Certificate", "Utility bill ≤ 3 months"] {
+            assert!(
+                logged.iter().any(|line| line.contains(text)),
+                "{text} in {logged:?}"
+            );
+        }
+    }
+
     #[test]
     fn the_requirement_decides_which_identity_types_are_offered() {
         let mut any = requirement(&[], &[]);
