@@ -137,6 +137,16 @@ fn AddressChoice(
         let misfit_id = format!("address-misfit-{id}");
         let fits = problem.is_none();
         let edit_view = address_edit_action(&address, fits, set_editing);
+        let verified_note = (!fits && !can_edit_address(&address)).then(|| {
+            view! {
+                <span
+                    class="dwe-option__note"
+                    data-testid=format!("address-verified-{}", address.id)
+                >
+                    {VERIFIED_ADDRESS}
+                </span>
+            }
+        });
         let is_checked = move || {
             draft
                 .address()
@@ -168,6 +178,7 @@ fn AddressChoice(
                                 </span>
                             }
                         })}
+                    {verified_note}
                 </label>
                 {edit_view}
             </div>
@@ -313,25 +324,14 @@ fn load_locality(scope: AddressScope, country_id: String) -> LocalResource<Optio
     })
 }
 
-/// The way to correct an address, or why a verified one cannot be changed.
+/// The button that opens an unverified address for correcting; nothing for a verified one.
 fn address_edit_action(
     address: &Address,
     fits: bool,
     set_editing: WriteSignal<Option<Address>>,
 ) -> impl IntoView {
     if !can_edit_address(address) {
-        return (!fits)
-            .then(|| {
-                view! {
-                    <p
-                        class="dwe-option__note"
-                        data-testid=format!("address-verified-{}", address.id)
-                    >
-                        {VERIFIED_ADDRESS}
-                    </p>
-                }
-            })
-            .into_any();
+        return ().into_any();
     }
     let label = if fits { "Edit" } else { "Correct this address" };
     let test_id = format!("address-edit-{}", address.id);

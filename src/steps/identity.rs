@@ -188,6 +188,16 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
             .as_ref()
             .is_some_and(|kind| accepted_types.contains(kind));
         let edit_view = edit_action(&identity, fits, type_accepted, set_editing);
+        let verified_note = (type_accepted && !fits && !can_edit_identity(&identity)).then(|| {
+            view! {
+                <span
+                    class="dwe-option__note"
+                    data-testid=format!("identity-verified-{}", identity.id)
+                >
+                    {VERIFIED_IDENTITY}
+                </span>
+            }
+        });
         let name = identity.display_name();
         let kind = identity
             .identity_type
@@ -234,6 +244,7 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                                 </span>
                             }
                         })}
+                    {verified_note}
                 </label>
                 {edit_view}
             </div>
@@ -439,29 +450,16 @@ fn fit_view(missing: &[String]) -> impl IntoView {
     .into_any()
 }
 
-/// The way to complete an identity that lacks something, or why it cannot be changed here.
+/// The button that opens an unverified identity for completing or correcting; nothing for a
+/// verified identity or one whose type the requirement refuses (no edit can fix that).
 fn edit_action(
     identity: &Identity,
     fits: bool,
     type_accepted: bool,
     set_editing: WriteSignal<Option<Identity>>,
 ) -> impl IntoView {
-    if !type_accepted {
+    if !type_accepted || !can_edit_identity(identity) {
         return ().into_any();
-    }
-    if !can_edit_identity(identity) {
-        return (!fits)
-            .then(|| {
-                view! {
-                    <p
-                        class="dwe-option__note"
-                        data-testid=format!("identity-verified-{}", identity.id)
-                    >
-                        {VERIFIED_IDENTITY}
-                    </p>
-                }
-            })
-            .into_any();
     }
     let label = if fits {
         "Edit"
