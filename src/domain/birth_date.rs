@@ -154,9 +154,10 @@ mod tests {
             "1990-01-31T00:30:00+14:00",
             "1990-01-31 00:00:00 UTC",
         ] {
-            let body = format!(
-                r#"{{"data":{{"type":"identities","id":"i","attributes":{{"birth_date":"{sent}"}}}}}}"#
-            );
+            let body = serde_json::json!({ "data": {
+                "type": "identities", "id": "i", "attributes": { "birth_date": sent },
+            }})
+            .to_string();
             let document = Document::parse(&body).expect("a JSON:API document");
             let identity: Identity = decode_one(&document).expect("an identity");
             assert_eq!(identity.birth_date.as_deref(), Some("1990-01-31"), "{sent}");
