@@ -9,8 +9,8 @@ mod browser_support;
 use browser_support::*;
 use didww_emergency::api::get_identity;
 use didww_emergency::sandbox::seed::{
-    DE_LOCAL_DID, GB_DID, GB_PERSONAL_IDENTITY, US_NEW_YORK_DID, US_PERSONAL_ADDRESS,
-    US_PERSONAL_IDENTITY,
+    CALIFORNIA, DE_LOCAL_DID, GB_DID, GB_PERSONAL_IDENTITY, LOS_ANGELES, US_LOS_ANGELES_DID,
+    US_NEW_YORK_DID, US_PERSONAL_ADDRESS, US_PERSONAL_IDENTITY,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -224,4 +224,48 @@ async fn a_new_us_local_address_starts_in_the_numbers_city_and_must_stay_there()
         Some("true")
     );
     assert_eq!(input("field-postal_code").value(), "02108");
+}
+
+#[wasm_bindgen_test]
+async fn an_address_in_another_city_is_refused_and_can_be_corrected_in_place() {
+    let app = identity_step_for(US_LOS_ANGELES_DID).await;
+    click(&format!("identity-option-{US_PERSONAL_IDENTITY}")).await;
+    click("identity-continue").await;
+    wait_for("step-address").await;
+
+    // Jane Doe's address is in New York; the numbers are in Los Angeles.
+    let misfit = text_of(&format!("address-misfit-{US_PERSONAL_ADDRESS}")).await;
+    assert!(misfit.contains("Los Angeles"), "{misfit}");
+    let option = wait_for(&format!("address-option-{US_PERSONAL_ADDRESS}")).await;
+    assert!(option.has_attribute("disabled"));
+
+    click(&format!("address-edit-{US_PERSONAL_ADDRESS}")).await;
+    wait_for("address-edit-form").await;
+    assert_eq!(input("field-postal_code").value(), "10118");
+    type_into("field-address", "500 West 5th Street").await;
+    type_into("field-city_name", "Los Angeles").await;
+    type_into("field-postal_code", "90071").await;
+    let area: web_sys::HtmlSelectElement = wait_for("field-area").await.unchecked_into();
+    wait_until("the areas load", || area.length() > 2).await;
+    area.set_value(CALIFORNIA);
+    area.dispatch_event(&web_sys::Event::new("change").expect("a change event"))
+        .expect("the event is dispatched");
+    turn().await;
+    click("address-save").await;
+
+    wait_until("the address fits the numbers", || {
+        find(&format!("address-misfit-{US_PERSONAL_ADDRESS}")).is_none()
+            && find(&format!("address-option-{US_PERSONAL_ADDRESS}"))
+                .is_some_and(|option| !option.has_attribute("disabled"))
+    })
+    .await;
+    let stored = didww_emergency::api::list_addresses(&app.client, US_PERSONAL_IDENTITY, None)
+        .await
+        .expect("the addresses are there")
+        .into_iter()
+        .find(|address| address.id == US_PERSONAL_ADDRESS)
+        .expect("the address is kept");
+    assert_eq!(stored.city_id.as_deref(), Some(LOS_ANGELES));
+    assert_eq!(stored.area_id.as_deref(), Some(CALIFORNIA));
+    assert_eq!(stored.postal_code.as_deref(), Some("90071"));
 }
