@@ -259,10 +259,18 @@ pub fn read_document(response: &ApiResponse) -> Result<Document, ApiError> {
                 .header("Retry-After")
                 .and_then(|value| value.trim().parse().ok()),
         }),
-        500..=599 => Err(ApiError::Server { status }),
-        _ => Err(ApiError::Refused {
-            status,
-            errors: errors.unwrap_or_default(),
+        // A proxy's own error page (HTML, or a cut-off body) is not DIDWW's answer: it says
+        // so, with the status, and a GET is still retried like any 5xx.
+        500..=599 => Err(match errors {
+            Err(unexpected) if !response.body.trim().is_empty() => unexpected,
+            _ => ApiError::Server { status },
+        }),
+        _ => Err(match errors {
+            Err(unexpected) if !response.body.trim().is_empty() => unexpected,
+            errors => ApiError::Refused {
+                status,
+                errors: errors.unwrap_or_default(),
+            },
         }),
     }
 }
