@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
 
+use crate::api::RequestScope;
 use crate::components::{
     ConfigProblems, DemoBanner, LoadingState, SettingsPanel, StepState, Stepper, StepperItem,
 };
@@ -20,6 +21,18 @@ pub fn WizardShell() -> impl IntoView {
 
     let current_step =
         Memo::new(move |_| location.pathname.with(|path| WizardStep::from_path(path)));
+    // Each page the user opens gets its own request scope; leaving it cancels its reads,
+    // so a late answer never lands on a step the user has left. Reading the memo in an
+    // effect makes the old scope stop even when the new page sends nothing.
+    let step_requests = Memo::new(move |previous: Option<&RequestScope>| {
+        location.pathname.track();
+        if let Some(previous) = previous {
+            previous.abort();
+        }
+        RequestScope::new()
+    });
+    config.scope_requests(step_requests);
+    Effect::new(move |_| step_requests.track());
     let is_demo = move || config.mode() == Mode::Demo;
     let shows_settings = move || is_settings_open.get() || config.mode() == Mode::Unconfigured;
     let stepper_items = Signal::derive(move || {
