@@ -63,7 +63,9 @@ fn AddressChoice(
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
     let navigate = use_navigate();
-    let (is_creating, set_is_creating) = signal(false);
+    // Whether the form is open is part of the draft, so a reload shows the half-filled form.
+    let is_creating = draft.address_form_open();
+    let set_is_creating = move |is_open: bool| draft.set_address_form_open(is_open);
     let (created_notice, set_created_notice) = signal(None::<String>);
     let countries = load_countries();
     let identity_name = identity.display_name();
@@ -96,7 +98,7 @@ fn AddressChoice(
             address.one_line()
         )));
         draft.choose_address(Some(address));
-        set_is_creating.set(false);
+        set_is_creating(false);
         addresses.refetch();
     };
     let on_continue = move |_| {
@@ -183,7 +185,7 @@ fn AddressChoice(
                         type="button"
                         class="dwe-button dwe-button--secondary"
                         data-testid="address-new"
-                        on:click=move |_| set_is_creating.set(true)
+                        on:click=move |_| set_is_creating(true)
                     >
                         "Add a new address"
                     </button>
@@ -196,7 +198,7 @@ fn AddressChoice(
                 country_id=form_country.clone()
                 country_name=country_label
                 on_created=on_created
-                on_cancel=move |_| set_is_creating.set(false)
+                on_cancel=move |_| set_is_creating(false)
             />
         </Show>
         <div class="dwe-actions dwe-actions--end">
