@@ -90,6 +90,9 @@ impl ApiError {
                 .map(|message| format!("The data was refused: {message}"))
                 .unwrap_or_else(|| "The data was refused.".to_owned()),
             Self::RateLimited {
+                retry_after_seconds: Some(1),
+            } => "Too many requests. Please wait 1 second.".to_owned(),
+            Self::RateLimited {
                 retry_after_seconds: Some(seconds),
             } => {
                 format!("Too many requests. Please wait {seconds} seconds.")
