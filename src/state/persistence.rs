@@ -96,7 +96,7 @@ impl DraftSession {
 
     /// Forgets the draft: every choice and everything typed, here and in storage.
     pub fn discard(&self, draft: WizardContext) {
-        draft.clear_all();
+        draft.forget_choices();
         self.resume_step.set(None);
         self.notice.set(None);
         if let Some(key) = self.active_key.get_value() {
@@ -260,9 +260,19 @@ impl WizardContext {
         self.resubmitted_service.set(choices.resubmitted_service);
     }
 
-    /// Empties the draft completely: choices, typing, queue and loaded numbers.
-    pub(super) fn clear_all(&self) {
-        self.start_over();
+    /// Empties the draft completely, loaded numbers included (another account's draft
+    /// takes its place).
+    fn clear_all(&self) {
+        self.listing.reset();
+        self.forget_choices();
+    }
+
+    /// Forgets every choice and everything typed, keeping the account's loaded numbers.
+    fn forget_choices(&self) {
+        self.selected_dids.set(Vec::new());
+        self.batch_queue.set(Vec::new());
+        self.past_submission.set(None);
+        self.verification_id.set(None);
         self.requirement.set(None);
         self.identity_type.set(None);
         self.identity_values.set(FormValues::new());
@@ -377,5 +387,101 @@ mod storage {
         if let Some(storage) = session_storage() {
             let _ = storage.remove_item(key);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::prelude::Owner;
+
+    use super::*;
+    use crate::model::{Did, EmergencyRequirement, IdentityType};
+
+    fn did(id: &str) -> Did {
+        Did {
+            id: id.to_owned(),
+            ..Did::default()
+        }
+    }
+
+    fn filled_draft() -> WizardContext {
+        let draft = WizardContext::new();
+        draft.choose_in_batches(vec![did("d1")]);
+        draft.choose_requirement(Some(EmergencyRequirement {
+            id: "r1".to_owned(),
+            ..EmergencyRequirement::default()
+        }));
+        draft.choose_identity(Some(Identity {
+            id: "i1".to_owned(),
+            ..Identity::default()
+        }));
+        draft.choose_identity_type(IdentityType::Business);
+        draft.set_address_form_open(true);
+        draft.set_address_value("city_name", "Vilnius".to_owned());
+        draft.set_callback_url("https://example.com/hook".to_owned());
+        draft
+    }
+
+    fn stored(draft: &WizardContext, step: Option<WizardStep>) -> StoredDraft {
+        StoredDraft {
+            numbers: DraftNumbers {
+                selected: draft.selected_dids.get_untracked(),
+                queue: draft.batch_queue.get_untracked(),
+            },
+            choices: draft.choices(step),
+        }
+    }
+
+    #[test]
+    fn a_saved_draft_restores_into_a_fresh_app_as_it_was() {
+        let owner = Owner::new();
+        owner.set();
+        let original = filled_draft();
+        let saved = stored(&original, Some(WizardStep::Address));
+        assert_eq!(saved.choices.step.as_deref(), Some("address"));
+
+        let fresh = WizardContext::new();
+        fresh.restore(saved.clone());
+
+        assert_eq!(stored(&fresh, Some(WizardStep::Address)), saved);
+        assert!(fresh.address_form_open().get_untracked());
+        assert_eq!(fresh.blocker(WizardStep::Address), None);
+    }
+
+    #[test]
+    fn the_status_page_is_not_saved_as_the_step_to_resume() {
+        let owner = Owner::new();
+        owner.set();
+        let draft = filled_draft();
+        assert_eq!(draft.choices(Some(WizardStep::Status)).step, None);
+    }
+
+    #[test]
+    fn forgetting_the_choices_keeps_the_loaded_numbers_and_clearing_all_does_not() {
+        let owner = Owner::new();
+        owner.set();
+        let draft = filled_draft();
+        let ticket = draft.listing().begin(1);
+        draft
+            .listing()
+            .append(ticket, vec![did("d1"), did("d2")], Some(2));
+
+        draft.forget_choices();
+        let emptied = stored(&draft, None);
+        assert!(emptied.numbers.is_empty() && emptied.choices.is_empty());
+        assert!(!draft.address_form_open().get_untracked());
+        assert_eq!(draft.listing().dids().get_untracked().len(), 2);
+
+        draft.clear_all();
+        assert!(draft.listing().dids().get_untracked().is_empty());
+    }
+
+    #[test]
+    fn a_gone_record_is_explained_in_the_words_of_its_mode() {
+        let identity = Gone::Identity("Ona Petraitė".to_owned());
+        let demo = gone_notice(&identity, true);
+        assert!(demo.contains("the identity Ona Petraitė") && demo.contains("starts afresh"));
+        let live = gone_notice(&Gone::Address("Gedimino pr. 1".to_owned()), false);
+        assert!(live.contains("the address Gedimino pr. 1") && live.contains("DIDWW account"));
     }
 }
