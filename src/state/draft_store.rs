@@ -60,6 +60,7 @@ impl DraftKey {
 
 /// The numbers of a draft: the current selection and the batches queued after it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DraftNumbers {
     /// The numbers chosen for the current registration.
     pub selected: Vec<Did>,
@@ -180,13 +181,37 @@ struct ChoicesEntry {
 }
 
 /// The text of the numbers entry.
+///
+/// Members that hold nothing (null, false, empty lists) are left out: every model reads
+/// them back as its defaults, so nothing is lost, and a choice of thousands of numbers takes
+/// far less of the tab's few megabytes of storage.
 pub fn encode_numbers(numbers: &DraftNumbers) -> String {
     let entry = NumbersEntry {
         format: DRAFT_FORMAT,
         fingerprint: numbers.fingerprint(),
         numbers: numbers.clone(),
     };
-    serde_json::to_string(&entry).unwrap_or_default()
+    let mut value = serde_json::to_value(&entry).unwrap_or_default();
+    drop_empty_members(&mut value);
+    value.to_string()
+}
+
+/// Removes the members of every object in `value` that hold nothing.
+fn drop_empty_members(value: &mut serde_json::Value) {
+    use serde_json::Value;
+
+    match value {
+        Value::Object(members) => {
+            members.retain(|_, member| {
+                drop_empty_members(member);
+                // Empty text and objects stay: `Some("")` must not come back as `None`.
+                !matches!(member, Value::Null | Value::Bool(false))
+                    && member.as_array().is_none_or(|list| !list.is_empty())
+            });
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_empty_members),
+        _ => {}
+    }
 }
 
 /// The text of the choices entry, for the numbers of fingerprint `numbers_fingerprint`.
@@ -337,6 +362,38 @@ mod tests {
         assert_eq!(draft.numbers, numbers);
         assert_eq!(draft.choices, choices);
         assert_eq!(draft.choices.wizard_step(), Some(WizardStep::Identity));
+    }
+
+    #[test]
+    fn numbers_are_stored_without_empty_members_and_read_back_whole() {
+        let mut full = did("d1");
+        full.emergency_enabled = false;
+        full.supports_emergency = true;
+        full.identity = Some(Identity {
+            id: "i1".to_owned(),
+            identity_type: Some(IdentityType::Business),
+            company_name: Some(String::new()),
+            ..Identity::default()
+        });
+        let numbers = DraftNumbers {
+            selected: vec![full, Did::default()],
+            queue: vec![Vec::new()],
+        };
+
+        let text = encode_numbers(&numbers);
+        for absent in [
+            "null",
+            "false",
+            "emergency_enabled",
+            "description",
+            "personal_tax_id",
+        ] {
+            assert!(!text.contains(absent), "{absent} in {text}");
+        }
+        assert!(text.contains(r#""company_name":"""#), "{text}");
+        let (draft, problems) = decode_draft(Some(&text), None);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(draft.numbers, numbers);
     }
 
     #[test]
