@@ -239,6 +239,31 @@ test("corrupt and old-format stored drafts are ignored without breaking the page
   });
 });
 
+test("a browser that refuses to store the draft gets a plain warning, and the flow goes on", { timeout: 60_000 }, async (t) => {
+  await withPage(t, stack, async (page) => {
+    await page.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (this === window.sessionStorage) {
+          throw new DOMException("the quota was exceeded", "QuotaExceededError");
+        }
+        return setItem.call(this, key, value);
+      };
+    });
+    await page.goto("/dids");
+    await expectStep(page, "dids");
+    await saveSettingsRemembered(page);
+    await page.getByTestId(`did-select-${CLEAN_DID}`).check();
+
+    const notice = page.getByTestId("draft-notice");
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /did not let the app keep your draft/);
+    await page.getByTestId("did-continue").click();
+    await expectStep(page, "requirement");
+    await page.getByTestId("requirement-details").waitFor();
+  });
+});
+
 test("in demo mode, a restored draft says that records made before the reload are gone", { timeout: 120_000 }, async (t) => {
   const demo = await startStack({ sim: false });
   try {
