@@ -1,5 +1,6 @@
 //! Typed calls to DIDWW's API, one module per resource, all through one [`Client`].
 
+mod abort;
 mod addresses;
 mod calling_services;
 mod catalog;
@@ -10,6 +11,7 @@ mod requirements;
 mod transport;
 mod verifications;
 
+pub use abort::RequestScope;
 pub use addresses::{create_address, list_addresses, update_address, AddressUpdate, NewAddress};
 pub use calling_services::{get_calling_service, list_calling_services};
 pub use catalog::{did_locality, list_areas, list_countries};

@@ -1,15 +1,15 @@
 //! The app: its providers and its routes, all on one screen.
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Client;
 use crate::config::ConfigContext;
 use crate::state::WizardContext;
 use crate::steps::{
-    NotFound, StepAddress, StepDids, StepIdentity, StepRequirement, StepStatus, StepSubmit,
-    StepValidate, WizardShell,
+    NotFound, ResumeDraft, StepAddress, StepDids, StepIdentity, StepRequirement, StepStatus,
+    StepSubmit, StepValidate, WizardShell,
 };
 
 /// The registration wizard, configured from defaults, `config.json` and saved settings.
@@ -26,9 +26,13 @@ pub fn App() -> impl IntoView {
 pub fn AppWithClient(
     /// The client every step uses.
     client: Client,
+    /// The instance name the draft is kept under in session storage; without one the draft
+    /// lives in memory only.
+    #[prop(optional, into)]
+    draft_scope: Option<String>,
 ) -> impl IntoView {
     ConfigContext::with_client(client);
-    WizardContext::provide();
+    WizardContext::provide_in(draft_scope);
 
     view! { <AppRoutes /> }
 }
@@ -39,7 +43,7 @@ fn AppRoutes() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <ParentRoute path=path!("") view=WizardShell>
-                    <Route path=path!("") view=|| view! { <Redirect path="/dids" /> } />
+                    <Route path=path!("") view=ResumeDraft />
                     <Route path=path!("dids") view=StepDids />
                     <Route path=path!("requirement") view=StepRequirement />
                     <Route path=path!("identity") view=StepIdentity />

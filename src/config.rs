@@ -12,7 +12,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::api::{ApiError, Client, ClientConfig};
+use crate::api::{ApiError, Client, ClientConfig, RequestScope};
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
 use crate::sandbox::Simulator;
 
@@ -381,6 +381,7 @@ pub struct ConfigContext {
     is_ready: RwSignal<bool>,
     file: StoredValue<FileConfig>,
     generation: RwSignal<u64>,
+    step_requests: StoredValue<Option<Memo<RequestScope>>>,
 }
 
 impl ConfigContext {
@@ -415,6 +416,7 @@ impl ConfigContext {
             is_ready: RwSignal::new(is_ready),
             file: StoredValue::new(FileConfig::default()),
             generation: RwSignal::new(0),
+            step_requests: StoredValue::new(None),
         }
     }
 
@@ -423,18 +425,41 @@ impl ConfigContext {
         use_context::<Self>().expect("ConfigContext is provided by App")
     }
 
-    /// The client in force, or why there is none (read reactively).
+    /// The client in force, or why there is none (read reactively). Its reads are
+    /// cancelled when the user leaves the step (see [`ConfigContext::scope_requests`]).
     pub fn client(&self) -> Result<Client, ApiError> {
-        self.client.get().ok_or_else(|| {
-            ApiError::Configuration("set your proxy URL in Settings to begin".to_owned())
-        })
+        self.client
+            .get()
+            .map(|client| self.within_step(client))
+            .ok_or_else(not_configured)
     }
 
-    /// The client in force, read without subscribing (for actions and event handlers).
+    /// The client in force, read without subscribing (for actions and event handlers); its
+    /// reads are cancelled when the user leaves the step.
     pub fn client_untracked(&self) -> Result<Client, ApiError> {
-        self.client.get_untracked().ok_or_else(|| {
-            ApiError::Configuration("set your proxy URL in Settings to begin".to_owned())
-        })
+        self.client
+            .get_untracked()
+            .map(|client| self.within_step(client))
+            .ok_or_else(not_configured)
+    }
+
+    /// The client in force for work that outlives a step (the account's numbers loading in
+    /// the background), read without subscribing.
+    pub fn background_client(&self) -> Result<Client, ApiError> {
+        self.client.get_untracked().ok_or_else(not_configured)
+    }
+
+    /// Makes `step_requests` the scope of the steps' reads: the frame around the steps
+    /// starts a new scope, and aborts the last one, whenever the user moves to another step.
+    pub fn scope_requests(&self, step_requests: Memo<RequestScope>) {
+        self.step_requests.set_value(Some(step_requests));
+    }
+
+    fn within_step(&self, client: Client) -> Client {
+        match self.step_requests.get_value() {
+            Some(scope) => scope.with_untracked(|scope| client.within(scope)),
+            None => client,
+        }
     }
 
     /// Counts the clients built so far (read reactively): data loaded under an older
@@ -525,6 +550,10 @@ impl ConfigContext {
         #[cfg(not(target_arch = "wasm32"))]
         self.is_ready.set(true);
     }
+}
+
+fn not_configured() -> ApiError {
+    ApiError::Configuration("set your proxy URL in Settings to begin".to_owned())
 }
 
 /// Builds the client for `config`; `None` when nothing is configured.

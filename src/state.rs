@@ -6,13 +6,15 @@
 //! never stored here.
 
 mod batches;
+pub mod draft_store;
 mod listing;
+mod persistence;
 
 pub use listing::{DidListing, LoadProgress};
+pub use persistence::{DraftSession, DEFAULT_DRAFT_SCOPE};
 
 use leptos::prelude::*;
 
-use crate::config::ConfigContext;
 use crate::domain::form::FormValues;
 use crate::model::{Address, Did, EmergencyRequirement, Identity, IdentityType};
 
@@ -134,6 +136,8 @@ pub struct WizardContext {
     identity_type: RwSignal<Option<IdentityType>>,
     identity_values: RwSignal<FormValues>,
     address_values: RwSignal<FormValues>,
+    identity_form_open: RwSignal<bool>,
+    address_form_open: RwSignal<bool>,
     is_validated: RwSignal<bool>,
     callback_url: RwSignal<String>,
     callback_method: RwSignal<String>,
@@ -162,6 +166,8 @@ impl WizardContext {
             identity_type: RwSignal::new(None),
             identity_values: RwSignal::new(FormValues::new()),
             address_values: RwSignal::new(FormValues::new()),
+            identity_form_open: RwSignal::new(false),
+            address_form_open: RwSignal::new(false),
             is_validated: RwSignal::new(false),
             callback_url: RwSignal::new(String::new()),
             callback_method: RwSignal::new(String::new()),
@@ -174,23 +180,23 @@ impl WizardContext {
         }
     }
 
-    /// Creates an empty draft and provides it to the tree below.
-    ///
-    /// When the user switches to another account (another API base or demo account), the
-    /// draft starts over: numbers of one account cannot be registered through another.
+    /// Creates an empty draft, provides it to the tree below, and keeps it in this tab's
+    /// session storage as the page's own app (see [`WizardContext::provide_in`]).
     pub fn provide() -> Self {
+        Self::provide_in(Some(DEFAULT_DRAFT_SCOPE.to_owned()))
+    }
+
+    /// Creates an empty draft and provides it, with its [`DraftSession`]: the draft stored
+    /// for the app instance `scope` and the account in force is restored, and every change
+    /// is saved (`None`: the draft lives in memory only).
+    ///
+    /// When the user switches to another account (another API base or demo account), this
+    /// draft is put away and that account's draft comes back: numbers of one account cannot
+    /// be registered through another.
+    pub fn provide_in(scope: Option<String>) -> Self {
         let context = Self::new();
         provide_context(context);
-        if let Some(config) = use_context::<ConfigContext>() {
-            let account = Memo::new(move |_| config.account());
-            Effect::new(move |previous: Option<_>| {
-                let current = account.get();
-                if previous.is_some_and(|previous| previous != current) {
-                    context.start_over();
-                }
-                current
-            });
-        }
+        DraftSession::start(context, scope);
         context
     }
 
@@ -252,6 +258,26 @@ impl WizardContext {
     /// The verification created by the last submission.
     pub fn verification_id(&self) -> ReadSignal<Option<String>> {
         self.verification_id.read_only()
+    }
+
+    /// Whether the identity form is open.
+    pub fn identity_form_open(&self) -> ReadSignal<bool> {
+        self.identity_form_open.read_only()
+    }
+
+    /// Whether the address form is open.
+    pub fn address_form_open(&self) -> ReadSignal<bool> {
+        self.address_form_open.read_only()
+    }
+
+    /// Opens or closes the identity form; what was typed stays either way.
+    pub fn set_identity_form_open(&self, is_open: bool) {
+        self.identity_form_open.set(is_open);
+    }
+
+    /// Opens or closes the address form; what was typed stays either way.
+    pub fn set_address_form_open(&self, is_open: bool) {
+        self.address_form_open.set(is_open);
     }
 
     /// The last submission, while this page stays open.
@@ -413,6 +439,8 @@ impl WizardContext {
         self.identity_type.set(None);
         self.identity_values.set(FormValues::new());
         self.address_values.set(FormValues::new());
+        self.identity_form_open.set(false);
+        self.address_form_open.set(false);
         self.callback_url.set(String::new());
         self.callback_method.set(String::new());
         self.verification_id.set(Some(verification_id));

@@ -1461,7 +1461,7 @@ fn html_empty_and_truncated_bodies_read_as_unexpected_responses_with_their_statu
 }
 
 #[test]
-fn an_html_502_page_from_the_proxy_reads_as_a_retryable_server_error() {
+fn an_html_502_page_from_the_proxy_reads_as_an_unexpected_answer_that_is_retried() {
     let error = read_document(&ApiResponse {
         status: 502,
         headers: vec![("Content-Type".to_owned(), "text/html".to_owned())],
@@ -1469,7 +1469,24 @@ fn an_html_502_page_from_the_proxy_reads_as_a_retryable_server_error() {
     })
     .unwrap_err();
 
-    assert_eq!(error, ApiError::Server { status: 502 });
+    assert_eq!(unexpected_status(&error), Some(502));
     assert!(error.is_transient());
-    assert_eq!(error.message(), "The API or the proxy failed (status 502).");
+    assert_eq!(
+        error.message(),
+        "The proxy or API answered something unexpected (status 502): \
+         an HTML page arrived instead of JSON."
+    );
+    assert!(error.next_action().contains("try again"));
+
+    // A 5xx with an empty body or with DIDWW's own error document is a server failure.
+    let empty = read_document(&ApiResponse::json(503, String::new())).unwrap_err();
+    assert_eq!(empty, ApiError::Server { status: 503 });
+    let listed = r#"{"errors": [{"title": "Internal error", "status": "500"}]}"#;
+    let didww = read_document(&ApiResponse::json(500, listed.to_owned())).unwrap_err();
+    assert_eq!(didww, ApiError::Server { status: 500 });
+    assert_eq!(didww.message(), "The API or the proxy failed (status 500).");
+
+    // A proxy's page on a 4xx is not retried: the same request would get the same page.
+    let html_400 = read_document(&ApiResponse::json(400, PROXY_ERROR_PAGE.to_owned()));
+    assert!(!html_400.unwrap_err().is_transient());
 }

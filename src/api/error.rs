@@ -90,6 +90,9 @@ impl ApiError {
                 .map(|message| format!("The data was refused: {message}"))
                 .unwrap_or_else(|| "The data was refused.".to_owned()),
             Self::RateLimited {
+                retry_after_seconds: Some(1),
+            } => "Too many requests. Please wait 1 second.".to_owned(),
+            Self::RateLimited {
                 retry_after_seconds: Some(seconds),
             } => {
                 format!("Too many requests. Please wait {seconds} seconds.")
@@ -121,6 +124,10 @@ impl ApiError {
             Self::NotFound(_) => "Go back and choose again.",
             Self::Validation(_) | Self::Refused { .. } => "Correct the marked fields and retry.",
             Self::RateLimited { .. } => "Wait, then try again.",
+            Self::UnexpectedResponse { status, .. } if *status >= 500 => {
+                "What you typed is kept: try again in a moment. If it keeps happening, check \
+                 that the proxy forwards to DIDWW."
+            }
             Self::UnexpectedResponse { .. } => {
                 "Try again. If it keeps happening, check that the proxy forwards to DIDWW."
             }
@@ -128,12 +135,16 @@ impl ApiError {
         }
     }
 
-    /// True when retrying the same GET may succeed.
+    /// True when retrying the same GET may succeed: no answer, a rate limit, or a failure
+    /// of the server or the proxy (5xx, whatever its body).
     pub fn is_transient(&self) -> bool {
-        matches!(
-            self,
-            Self::Network(_) | Self::Timeout | Self::RateLimited { .. } | Self::Server { .. }
-        )
+        match self {
+            Self::Network(_) | Self::Timeout | Self::RateLimited { .. } | Self::Server { .. } => {
+                true
+            }
+            Self::UnexpectedResponse { status, .. } => *status >= 500,
+            _ => false,
+        }
     }
 
     /// The server's error objects, when it sent any.

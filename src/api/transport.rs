@@ -7,6 +7,7 @@
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
+use super::abort::RequestScope;
 use super::error::ApiError;
 use crate::jsonapi::Document;
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
@@ -46,6 +47,7 @@ pub struct ClientConfig {
 pub struct Client {
     backend: Backend,
     recent_requests: Arc<Mutex<VecDeque<f64>>>,
+    scope: Option<RequestScope>,
 }
 
 #[derive(Clone)]
@@ -86,7 +88,27 @@ impl Client {
         Self {
             backend,
             recent_requests: Arc::new(Mutex::new(VecDeque::new())),
+            scope: None,
         }
+    }
+
+    /// The same client (sharing its rate limit), whose reads belong to `scope`: once the
+    /// scope is aborted they are cancelled in flight, not retried, and not started.
+    ///
+    /// Writes are left to finish: cutting a POST short would leave its outcome unknown
+    /// (the record may or may not exist), which is worse than an answer nobody reads.
+    pub fn within(&self, scope: &RequestScope) -> Self {
+        Self {
+            scope: Some(scope.clone()),
+            ..self.clone()
+        }
+    }
+
+    /// The scope of a read: the client's scope for GETs, none for writes.
+    fn scope_of(&self, request: &ApiRequest) -> Option<&RequestScope> {
+        self.scope
+            .as_ref()
+            .filter(|_| request.method == Method::Get)
     }
 
     /// True when answers come from the built-in simulator, not from DIDWW.
@@ -105,6 +127,10 @@ impl Client {
                 .push(("Content-Type".to_owned(), MEDIA_TYPE.to_owned()));
         }
 
+        let scope = self.scope_of(&request);
+        if scope.is_some_and(RequestScope::is_aborted) {
+            return Err(ApiError::Aborted);
+        }
         match &self.backend {
             Backend::Http(config) => {
                 if let Some(key) = config.api_key.as_ref().filter(|key| !key.is_empty()) {
@@ -118,7 +144,10 @@ impl Client {
                         .push((API_VERSION_HEADER.to_owned(), API_VERSION.to_owned()));
                 }
                 self.wait_for_rate_limit().await;
-                http::fetch(&config.api_base_url, &request, TIMEOUT_MS).await
+                if scope.is_some_and(RequestScope::is_aborted) {
+                    return Err(ApiError::Aborted);
+                }
+                http::fetch(&config.api_base_url, &request, scope, TIMEOUT_MS).await
             }
             #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
             Backend::Simulator(simulator) => {
@@ -259,10 +288,18 @@ pub fn read_document(response: &ApiResponse) -> Result<Document, ApiError> {
                 .header("Retry-After")
                 .and_then(|value| value.trim().parse().ok()),
         }),
-        500..=599 => Err(ApiError::Server { status }),
-        _ => Err(ApiError::Refused {
-            status,
-            errors: errors.unwrap_or_default(),
+        // A proxy's own error page (HTML, or a cut-off body) is not DIDWW's answer: it says
+        // so, with the status, and a GET is still retried like any 5xx.
+        500..=599 => Err(match errors {
+            Err(unexpected) if !response.body.trim().is_empty() => unexpected,
+            _ => ApiError::Server { status },
+        }),
+        _ => Err(match errors {
+            Err(unexpected) if !response.body.trim().is_empty() => unexpected,
+            errors => ApiError::Refused {
+                status,
+                errors: errors.unwrap_or_default(),
+            },
         }),
     }
 }
@@ -334,16 +371,20 @@ mod http {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    use super::ApiError;
+    use super::{ApiError, RequestScope};
+    use crate::api::abort::in_flight;
     use crate::wire::{ApiRequest, ApiResponse, Method};
 
+    /// Sends `request`, cancelling it after `timeout_ms` or when `scope` is aborted.
     pub(super) async fn fetch(
         base: &str,
         request: &ApiRequest,
+        scope: Option<&RequestScope>,
         timeout_ms: u32,
     ) -> Result<ApiResponse, ApiError> {
         let controller = web_sys::AbortController::new()
             .map_err(|_| ApiError::Network("the browser cannot abort requests".to_owned()))?;
+        let filed = scope.map(|scope| (scope.id(), in_flight::add(scope.id(), controller.clone())));
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
             let controller = controller.clone();
@@ -366,6 +407,9 @@ mod http {
 
         if let (Some(window), Some(id)) = (web_sys::window(), timer_id) {
             window.clear_timeout_with_handle(id);
+        }
+        if let Some((scope, number)) = filed {
+            in_flight::remove(scope, number);
         }
         match result {
             Err(_) if timed_out.get() => Err(ApiError::Timeout),
@@ -431,12 +475,13 @@ mod http {
 mod http {
     //! Outside the browser there is no `fetch`; native code talks to the simulator directly.
 
-    use super::ApiError;
+    use super::{ApiError, RequestScope};
     use crate::wire::{ApiRequest, ApiResponse};
 
     pub(super) async fn fetch(
         _base: &str,
         _request: &ApiRequest,
+        _scope: Option<&RequestScope>,
         _timeout_ms: u32,
     ) -> Result<ApiResponse, ApiError> {
         Err(ApiError::Configuration(

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::config::{ConfigContext, Mode};
 
 /// The failure in plain words, what to do next, and a Retry button when retrying can help.
 #[component]
@@ -15,11 +16,26 @@ pub fn ErrorState(
 ) -> impl IntoView {
     let message = error.message();
     let next_action = error.next_action();
+    // In demo mode a record "not found" is usually one created before a reload: the
+    // made-up account starts afresh with every page load.
+    let is_demo = use_context::<ConfigContext>().is_some_and(|config| {
+        config.mode() == Mode::Demo && matches!(error, ApiError::NotFound(_))
+    });
 
     view! {
         <div class="dwe-state dwe-state--error" role="alert" data-testid="error-state">
             <p class="dwe-state__title">{message}</p>
             <p class="dwe-state__message">{next_action}</p>
+            {is_demo
+                .then(|| {
+                    view! {
+                        <p class="dwe-state__message" data-testid="error-demo-reset">
+                            "The demo's made-up account starts afresh whenever the page loads, \
+                             so records and registrations created before a reload no longer \
+                             exist."
+                        </p>
+                    }
+                })}
             {on_retry.map(|on_retry| {
                 view! {
                     <button

@@ -1,5 +1,7 @@
 //! The resources of the emergency flow.
 
+use serde::{Deserialize, Serialize};
+
 use super::decode::{expect_kind, flag, text, text_list};
 use super::{
     AreaLevel, CallbackMethod, DecodeError, FromResource, IdentityType, Price, ServiceStatus,
@@ -8,7 +10,8 @@ use super::{
 use crate::jsonapi::{Document, Resource};
 
 /// A country.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Country {
     /// DIDWW id.
     pub id: String,
@@ -35,7 +38,8 @@ impl FromResource for Country {
 }
 
 /// A regulatory area (state, province or region) of a country.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Area {
     /// DIDWW id.
     pub id: String,
@@ -56,7 +60,8 @@ impl FromResource for Area {
 }
 
 /// A DID group type, such as Local or Mobile.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DidGroupType {
     /// DIDWW id.
     pub id: String,
@@ -77,7 +82,8 @@ impl FromResource for DidGroupType {
 }
 
 /// A phone number owned by the account, with what the flow needs to know about it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Did {
     /// DIDWW id.
     pub id: String,
@@ -167,7 +173,8 @@ impl FromResource for Did {
 }
 
 /// What DIDWW requires to register emergency calling in one country and DID group type.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct EmergencyRequirement {
     /// DIDWW id.
     pub id: String,
@@ -241,7 +248,8 @@ impl FromResource for EmergencyRequirement {
 }
 
 /// A customer identity (a person or a company).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Identity {
     /// DIDWW id.
     pub id: String,
@@ -340,7 +348,8 @@ pub fn calendar_date(value: &str) -> String {
 }
 
 /// A postal address belonging to an identity.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Address {
     /// DIDWW id.
     pub id: String,
@@ -403,7 +412,8 @@ impl FromResource for Address {
 }
 
 /// A submission of identity and address for DIDWW's emergency review.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct EmergencyVerification {
     /// DIDWW id.
     pub id: String,
@@ -461,7 +471,8 @@ impl FromResource for EmergencyVerification {
 }
 
 /// The service that routes emergency calls for a set of DIDs once approved.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct EmergencyCallingService {
     /// DIDWW id.
     pub id: String,

@@ -66,7 +66,9 @@ fn AddressChoice(
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
     let navigate = use_navigate();
-    let (is_creating, set_is_creating) = signal(false);
+    // Whether the form is open is part of the draft, so a reload shows the half-filled form.
+    let is_creating = draft.address_form_open();
+    let set_is_creating = move |is_open: bool| draft.set_address_form_open(is_open);
     let (editing, set_editing) = signal(None::<Address>);
     let (created_notice, set_created_notice) = signal(None::<String>);
     let countries = load_countries();
@@ -104,7 +106,7 @@ fn AddressChoice(
             address.one_line()
         )));
         draft.choose_address(Some(address));
-        set_is_creating.set(false);
+        set_is_creating(false);
         addresses.refetch();
     };
     let on_saved = move |address: Address| {
@@ -266,7 +268,7 @@ fn AddressChoice(
                         type="button"
                         class="dwe-button dwe-button--secondary"
                         data-testid="address-new"
-                        on:click=move |_| set_is_creating.set(true)
+                        on:click=move |_| set_is_creating(true)
                     >
                         "Add a new address"
                     </button>
@@ -280,7 +282,7 @@ fn AddressChoice(
                 country_name=country_label
                 locality=known_locality
                 on_created=on_created
-                on_cancel=move |_| set_is_creating.set(false)
+                on_cancel=move |_| set_is_creating(false)
             />
         </Show>
         <div class="dwe-actions dwe-actions--end">

@@ -96,7 +96,9 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
     let navigate = use_navigate();
-    let (is_creating, set_is_creating) = signal(false);
+    // Whether the form is open is part of the draft, so a reload shows the half-filled form.
+    let is_creating = draft.identity_form_open();
+    let set_is_creating = move |is_open: bool| draft.set_identity_form_open(is_open);
     let (editing, set_editing) = signal(None::<Identity>);
     let (created_notice, set_created_notice) = signal(None::<String>);
 
@@ -151,7 +153,7 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
             identity.display_name()
         )));
         draft.choose_identity(Some(identity));
-        set_is_creating.set(false);
+        set_is_creating(false);
         identities.refetch();
     };
     let on_saved = {
@@ -338,7 +340,7 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                                     type="button"
                                     class="dwe-button dwe-button--secondary"
                                     data-testid="identity-new"
-                                    on:click=move |_| set_is_creating.set(true)
+                                    on:click=move |_| set_is_creating(true)
                                 >
                                     "Create a new identity"
                                 </button>
@@ -351,7 +353,7 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                             country_id=country_id.clone()
                             countries=countries
                             on_created=on_created
-                            on_cancel=move |_| set_is_creating.set(false)
+                            on_cancel=move |_| set_is_creating(false)
                         />
                     </Show>
                 }

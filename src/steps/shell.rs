@@ -2,24 +2,48 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
+use crate::api::RequestScope;
 use crate::components::{
-    ConfigProblems, DemoBanner, LoadingState, SettingsPanel, StepState, Stepper, StepperItem,
+    ConfigProblems, DemoBanner, DraftBar, LoadingState, SettingsPanel, StepState, Stepper,
+    StepperItem,
 };
 use crate::config::{ConfigContext, Mode};
-use crate::state::{WizardContext, WizardStep};
+use crate::state::{DraftSession, WizardContext, WizardStep};
 
 /// The wizard's layout; the current step comes from the URL.
 #[component]
 pub fn WizardShell() -> impl IntoView {
     let config = ConfigContext::expect();
     let draft = WizardContext::expect();
+    let session = DraftSession::use_context();
     let location = use_location();
+    let navigate = use_navigate();
     let (is_settings_open, set_is_settings_open) = signal(false);
 
     let current_step =
         Memo::new(move |_| location.pathname.with(|path| WizardStep::from_path(path)));
+    // Each page the user opens gets its own request scope; leaving it cancels its reads,
+    // so a late answer never lands on a step the user has left. Reading the memo in an
+    // effect makes the old scope stop even when the new page sends nothing.
+    let step_requests = Memo::new(move |previous: Option<&RequestScope>| {
+        location.pathname.track();
+        if let Some(previous) = previous {
+            previous.abort();
+        }
+        RequestScope::new()
+    });
+    config.scope_requests(step_requests);
+    Effect::new(move |_| step_requests.track());
+    Effect::new(move |_| {
+        let step = current_step.get();
+        if let Some(session) = session {
+            session.set_step(step);
+        }
+    });
+    let is_draft_ready = move || session.is_none_or(|session| session.is_ready());
     let is_demo = move || config.mode() == Mode::Demo;
     let shows_settings = move || is_settings_open.get() || config.mode() == Mode::Unconfigured;
     let stepper_items = Signal::derive(move || {
@@ -68,9 +92,24 @@ pub fn WizardShell() -> impl IntoView {
                     </div>
                 </Show>
                 <Stepper items=stepper_items />
+                {session
+                    .map(|session| {
+                        let navigate = navigate.clone();
+                        view! {
+                            <DraftBar
+                                has_draft=Signal::derive(move || session.has_draft())
+                                notice=session.notice()
+                                on_discard=move |_| {
+                                    session.discard(draft);
+                                    navigate(WizardStep::Dids.path(), NavigateOptions::default());
+                                }
+                                on_dismiss_notice=move |_| session.dismiss_notice()
+                            />
+                        }
+                    })}
                 <div class="dwe-card">
                     <Show
-                        when=move || config.is_ready()
+                        when=move || config.is_ready() && is_draft_ready()
                         fallback=|| view! { <LoadingState message="Loading settings…" /> }
                     >
                         <Outlet />

@@ -25,7 +25,7 @@ pub(super) fn keep_listing_loaded(listing: DidListing, config: ConfigContext) {
             return;
         }
         let ticket = listing.begin(generation);
-        match config.client_untracked() {
+        match config.background_client() {
             Ok(client) => spawn_local(load_pages(
                 listing,
                 client,
@@ -39,7 +39,7 @@ pub(super) fn keep_listing_loaded(listing: DidListing, config: ConfigContext) {
 
 /// Goes on where a stopped run stopped, or starts afresh when there is nothing to resume.
 pub(super) fn retry_listing(listing: DidListing, config: ConfigContext) {
-    match (listing.resume(), config.client_untracked()) {
+    match (listing.resume(), config.background_client()) {
         (Some((ticket, pages)), Ok(client)) => {
             spawn_local(load_pages(listing, client, ticket, pages))
         }
