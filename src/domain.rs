@@ -3,4 +3,5 @@
 pub mod form;
 pub mod problems;
 pub mod selection;
+pub mod sorting;
 pub mod submission;
