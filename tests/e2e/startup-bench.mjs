@@ -3,7 +3,8 @@
 // bundles and runs it; run alone:
 //
 //   node tests/e2e/startup-bench.mjs --app dist --baseline target/size-baseline/dist \
-//     [--lean target/lean/dist] [--runs 7] [--json results.json]
+//     [--lean target/bench/lean] [--runs 7] [--json results.json]
+//   node tests/e2e/startup-bench.mjs --sizes-only --app dist   # sizes alone, no browser
 //
 // It reports:
 // - sizes: the WebAssembly module, the JavaScript (wasm-bindgen's glue and the loader) and the
@@ -46,6 +47,10 @@ const bundles = [
 
 const report = { machine: machine(), runs: options.runs, sizes: {}, startup: {} };
 for (const bundle of bundles) report.sizes[bundle.name] = bundleSizes(bundle.dist);
+if (options.sizesOnly) {
+  console.log(formatSizes(report, bundles).join("\n"));
+  process.exit(0);
+}
 for (const bundle of bundles) {
   process.stderr.write(`start-up of the ${bundle.label}: ${options.runs} runs…\n`);
   report.startup[bundle.name] = await measureStartup(bundle.dist, options.runs);
@@ -155,9 +160,15 @@ async function measureHappyPath(dist) {
     const logStart = simulator.buffer.length;
     const page = await context.newPage();
     let counted = 0;
+    let logRead = logStart;
+    // The simulator prints one line per request ("GET /v3/dids 200"); a step's lines say where
+    // its requests went.
     const step = async (name) => {
       const { requests } = await stack.simStats();
-      steps.push({ name, requests: requests - counted });
+      const lines = simulator.buffer.slice(logRead).split("\n");
+      logRead = simulator.buffer.length;
+      const calls = lines.filter((line) => /^(GET|POST|PATCH|DELETE) \/v3/.test(line));
+      steps.push({ name, requests: requests - counted, calls });
       counted = requests;
     };
 
@@ -222,7 +233,33 @@ function figure(values) {
 }
 
 function formatReport(report, bundles) {
-  const lines = [`Machine: ${report.machine}`, ""];
+  const lines = [`Machine: ${report.machine}`, "", ...formatSizes(report, bundles)];
+
+  lines.push("", `Start-up, median of ${report.runs} runs (range), since navigation started:`, "");
+  lines.push("| bundle | first render | interactive step 1 |", "|---|---|---|");
+  for (const bundle of bundles) {
+    const { firstRenderMs, interactiveMs } = report.startup[bundle.name];
+    const show = ({ median, min, max }) =>
+      `${Math.round(median)} ms (${Math.round(min)} – ${Math.round(max)})`;
+    lines.push(`| ${bundle.label} | ${show(firstRenderMs)} | ${show(interactiveMs)} |`);
+  }
+
+  const happy = report.happyPath;
+  lines.push("", "API requests on one full happy path of the app:", "");
+  lines.push("| step | API requests | method, path, status |", "|---|---|---|");
+  for (const entry of happy.steps) {
+    lines.push(`| ${entry.name} | ${entry.requests} | ${entry.calls.join("; ")} |`);
+  }
+  lines.push(`| total | ${happy.apiRequests} | |`);
+  lines.push("", `CORS preflights: ${happy.preflights}; bundle files fetched (page included): ` +
+    `${happy.bundleFiles}; the status page was watched for ` +
+    `${(happy.statusWatchMs / 1000).toFixed(1)} s.`);
+  return lines.join("\n");
+}
+
+/** The size tables, and the ratio tables when the minimal app was measured too. */
+function formatSizes(report, bundles) {
+  const lines = [];
   const app = report.sizes.app;
   const baseline = report.sizes.baseline;
   const kilobytes = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -251,25 +288,7 @@ function formatReport(report, bundles) {
     lines.push("", `Whole app, brotli: ${kilobytes(app.total.brotli)} against ` +
       `${kilobytes(baseline.total.brotli)}.`);
   }
-
-  lines.push("", `Start-up, median of ${report.runs} runs (range), since navigation started:`, "");
-  lines.push("| bundle | first render | interactive step 1 |", "|---|---|---|");
-  for (const bundle of bundles) {
-    const { firstRenderMs, interactiveMs } = report.startup[bundle.name];
-    const show = ({ median, min, max }) =>
-      `${Math.round(median)} ms (${Math.round(min)} – ${Math.round(max)})`;
-    lines.push(`| ${bundle.label} | ${show(firstRenderMs)} | ${show(interactiveMs)} |`);
-  }
-
-  const happy = report.happyPath;
-  lines.push("", "API requests on one full happy path of the app:", "");
-  lines.push("| step | API requests |", "|---|---|");
-  for (const entry of happy.steps) lines.push(`| ${entry.name} | ${entry.requests} |`);
-  lines.push(`| total | ${happy.apiRequests} |`);
-  lines.push("", `CORS preflights: ${happy.preflights}; bundle files fetched (page included): ` +
-    `${happy.bundleFiles}; the status page was watched for ` +
-    `${(happy.statusWatchMs / 1000).toFixed(1)} s.`);
-  return lines.join("\n");
+  return lines;
 }
 
 function count(number) {
@@ -284,18 +303,26 @@ function machine() {
 }
 
 function parseArguments(args) {
-  const parsed = { runs: 7, json: undefined, app: undefined, lean: undefined, baseline: undefined };
+  const parsed = {
+    runs: 7, json: undefined, app: undefined, lean: undefined, baseline: undefined,
+    sizesOnly: false,
+  };
   for (let index = 0; index < args.length; index += 1) {
     const name = args[index];
+    if (name === "--sizes-only") {
+      parsed.sizesOnly = true;
+      continue;
+    }
     const value = args[++index];
     if (name === "--runs") parsed.runs = Math.max(1, Number(value) || 7);
     else if (["--json", "--app", "--lean", "--baseline"].includes(name)) {
       parsed[name.slice(2)] = path.resolve(value ?? "");
     } else {
       throw new Error(`unknown argument ${name}; use --app DIR --baseline DIR [--lean DIR] ` +
-        "[--runs N] [--json FILE]");
+        "[--runs N] [--json FILE] [--sizes-only]");
     }
   }
-  if (!parsed.app || !parsed.baseline) throw new Error("--app DIR and --baseline DIR are needed");
+  if (!parsed.app) throw new Error("--app DIR is needed");
+  if (!parsed.baseline && !parsed.sizesOnly) throw new Error("--baseline DIR is needed");
   return parsed;
 }
