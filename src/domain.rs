@@ -6,4 +6,5 @@ pub mod form;
 pub mod locality;
 pub mod problems;
 pub mod selection;
+pub mod sorting;
 pub mod submission;

@@ -87,7 +87,9 @@ async fn load_candidates(
             identity,
         })
         .collect();
-    candidates.sort_by_key(|candidate| Some(&candidate.identity.id) != query.preselect.as_ref());
+    crate::domain::sorting::sort_by_key(&mut candidates, |candidate| {
+        Some(&candidate.identity.id) != query.preselect.as_ref()
+    });
     Ok(candidates)
 }
 

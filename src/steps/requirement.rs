@@ -301,7 +301,9 @@ fn countries_of(all: &[EmergencyRequirement]) -> Vec<(String, String)> {
             Some((id, name))
         })
         .collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    crate::domain::sorting::sort_by(&mut countries, |a, b| {
+        a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0))
+    });
     countries.dedup_by(|a, b| a.0 == b.0);
     countries
 }
@@ -320,7 +322,7 @@ fn types_of(all: &[EmergencyRequirement], country_id: &str) -> Vec<(String, Stri
             Some((id, name))
         })
         .collect();
-    types.sort_by(|a, b| a.1.cmp(&b.1));
+    crate::domain::sorting::sort_by(&mut types, |a, b| a.1.cmp(&b.1));
     types.dedup_by(|a, b| a.0 == b.0);
     types
 }

@@ -51,7 +51,7 @@ pub fn summarize_groups(dids: &[Did]) -> Vec<GroupSummary> {
         }
     }
     let mut summaries: Vec<GroupSummary> = groups.into_values().collect();
-    summaries.sort_by(|a, b| {
+    crate::domain::sorting::sort_by(&mut summaries, |a, b| {
         (&a.country_name, &a.type_name, &a.country_id, &a.type_id).cmp(&(
             &b.country_name,
             &b.type_name,
@@ -123,7 +123,9 @@ impl GroupChoice {
             let count: usize = self.other_identities.iter().map(|(_, count)| count).sum();
             // A big group can be locked to dozens of identities; the biggest few say enough.
             let mut biggest = self.other_identities.clone();
-            biggest.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+            crate::domain::sorting::sort_by_key(&mut biggest, |(_, count)| {
+                std::cmp::Reverse(*count)
+            });
             let mut names = biggest
                 .iter()
                 .take(IDENTITIES_NAMED)

@@ -147,7 +147,7 @@ fn type_options(groups: &[GroupSummary], country: &str) -> Vec<(String, String)>
             None => types.push((id.clone(), group.type_name.clone(), group.total)),
         }
     }
-    types.sort_by(|a, b| a.1.cmp(&b.1));
+    crate::domain::sorting::sort_by(&mut types, |a, b| a.1.cmp(&b.1));
     types
         .into_iter()
         .map(|(id, name, count)| (id, format!("{name} ({})", thousands(count))))
