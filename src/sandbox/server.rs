@@ -6,22 +6,30 @@
 //! `GET /__sim/stats` and `POST /__sim/reset`. One line per request goes to stderr (method,
 //! path, status); API keys and bodies are never logged.
 //!
+//! A third control endpoint injects faults: `POST /__sim/faults` with a rule (see
+//! [`faults::FaultRequest`]) makes the next matching API requests lose their answer, hang,
+//! get a proxy's HTML `502`, an empty or cut-off body, or a `429`; `GET` lists the armed
+//! rules and `DELETE` disarms them. A reset disarms them too.
+//!
 //! API requests are counted per API key over a rolling second, as DIDWW limits them. With a
 //! [`ServerConfig::rate_limit`] the server answers `429` beyond it, so clients can test their
 //! back-off; either way the stats report the busiest second, so tests can check a client
 //! stays under DIDWW's 20 requests per second. Preflights and the control endpoints are not
 //! counted: browsers send preflights without the key.
 
+pub mod faults;
 mod http;
 mod rate_limit;
 
+use std::collections::HashMap;
 use std::io::{self, BufReader};
-use std::net::{TcpListener, TcpStream};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use faults::{Fault, FaultKind, Faults};
 use http::{read_request, write_response, HttpRequest, Incoming};
 use rate_limit::RateLimiter;
 
@@ -77,6 +85,38 @@ struct State {
     last_api_key_seen: AtomicBool,
     /// The limiter's clock: monotonic, unlike the wall clock the simulator is given.
     started: Instant,
+    faults: Mutex<Faults>,
+    idle: Mutex<IdleConnections>,
+}
+
+/// Open connections waiting for their next request, so that arming a fault that loses a
+/// connection can close them first (see [`Faults::will_lose_a_connection`]).
+#[derive(Default)]
+struct IdleConnections {
+    next_id: u64,
+    streams: HashMap<u64, TcpStream>,
+}
+
+impl IdleConnections {
+    fn new_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Closes every idle connection; their threads see the end of the stream and finish.
+    fn close_all(&mut self) {
+        for (_, stream) in self.streams.drain() {
+            let _ = stream.shutdown(Shutdown::Both);
+        }
+    }
+}
+
+/// What the server does with one request.
+enum Outcome {
+    /// Answer with a status, headers and a body.
+    Answer(u16, Vec<(String, String)>, String),
+    /// Say nothing for a while, then close the connection.
+    Silence(Duration),
 }
 
 impl State {
@@ -102,6 +142,36 @@ impl State {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// The armed faults; poisoning is ignored for the same reason as the simulator's.
+    fn faults(&self) -> MutexGuard<'_, Faults> {
+        self.faults
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The idle connections; poisoning is ignored for the same reason as the simulator's.
+    fn idle(&self) -> MutexGuard<'_, IdleConnections> {
+        self.idle
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Records connection `id` as waiting for its next request, unless it was `reused` and an
+    /// armed fault asks for connections to close, in which case it says `false`. Fault rules
+    /// are checked while the idle list is held, so a connection either sees a new rule or is
+    /// on the list when arming the rule closes them.
+    fn park(&self, id: u64, stream: &TcpStream, reused: bool) -> bool {
+        let mut idle = self.idle();
+        if reused && self.faults().will_lose_a_connection() {
+            return false;
+        }
+        let Ok(clone) = stream.try_clone() else {
+            return false;
+        };
+        idle.streams.insert(id, clone);
+        true
+    }
+
     /// Whether an API request carrying `key` may go through now.
     fn admit(&self, key: &str) -> bool {
         let elapsed = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
@@ -117,6 +187,8 @@ pub fn serve(listener: TcpListener, config: ServerConfig) -> io::Result<()> {
         config,
         last_api_key_seen: AtomicBool::new(false),
         started: Instant::now(),
+        faults: Mutex::new(Faults::default()),
+        idle: Mutex::new(IdleConnections::default()),
     });
     for stream in listener.incoming() {
         match stream {
@@ -136,9 +208,17 @@ fn serve_connection(stream: TcpStream, state: &State) {
     };
     // Idle keep-alive connections must not hold a thread forever.
     let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
+    let id = state.idle().new_id();
     let mut reader = BufReader::new(stream);
+    let mut answered_one = false;
     loop {
-        let request = match read_request(&mut reader) {
+        if !state.park(id, &writer, answered_one) {
+            return;
+        }
+        answered_one = true;
+        let incoming = read_request(&mut reader);
+        state.idle().streams.remove(&id);
+        let request = match incoming {
             Incoming::Request(request) => request,
             Incoming::Closed => return,
             Incoming::Malformed(status, reason) => {
@@ -148,13 +228,67 @@ fn serve_connection(stream: TcpStream, state: &State) {
                 return;
             }
         };
-        let (status, mut headers, body) = answer(&request, state);
+
+        let path = split_target(&request.target).0.to_owned();
+        let fault = if path.starts_with("/__sim/") {
+            None
+        } else {
+            state.faults().take(&request.method, &path)
+        };
+        let outcome = match fault {
+            Some(fault) => faulted(&request, state, fault),
+            None => {
+                let (status, headers, body) = answer(&request, state);
+                Outcome::Answer(status, headers, body)
+            }
+        };
+        let fault_note = fault
+            .map(|fault| format!(" (injected fault: {:?})", fault.kind))
+            .unwrap_or_default();
+
+        let (status, mut headers, body) = match outcome {
+            Outcome::Answer(status, headers, body) => (status, headers, body),
+            Outcome::Silence(duration) => {
+                eprintln!("{} {path} -{fault_note}", request.method);
+                thread::sleep(duration);
+                let _ = writer.shutdown(Shutdown::Both);
+                return;
+            }
+        };
         headers.extend(cors_headers(&request));
-        let path = split_target(&request.target).0;
-        eprintln!("{} {path} {status}", request.method);
-        let written = write_response(&mut writer, status, &headers, &body, request.keep_alive);
-        if written.is_err() || !request.keep_alive {
+        eprintln!("{} {path} {status}{fault_note}", request.method);
+        let keep_alive = request.keep_alive && !state.faults().will_lose_a_connection();
+        let written = write_response(&mut writer, status, &headers, &body, keep_alive);
+        if written.is_err() || !keep_alive {
             return;
+        }
+    }
+}
+
+/// What a request gets under an injected fault, after the simulator handled it if the fault
+/// says so.
+fn faulted(request: &HttpRequest, state: &State, fault: Fault) -> Outcome {
+    let (status, headers, body) = if fault.handle {
+        answer(request, state)
+    } else {
+        (200, json_headers(), r#"{"data":null}"#.to_owned())
+    };
+    match fault.kind {
+        FaultKind::Drop => Outcome::Silence(Duration::ZERO),
+        FaultKind::Hang => Outcome::Silence(fault.hang),
+        FaultKind::BadGateway => {
+            let headers = vec![("Content-Type".to_owned(), "text/html".to_owned())];
+            Outcome::Answer(502, headers, faults::BAD_GATEWAY_PAGE.to_owned())
+        }
+        FaultKind::Empty => Outcome::Answer(200, json_headers(), String::new()),
+        FaultKind::Truncated => {
+            Outcome::Answer(status, headers, faults::truncate(&body).to_owned())
+        }
+        FaultKind::RateLimit => {
+            let mut headers = json_headers();
+            let wait = fault.retry_after_seconds.to_string();
+            headers.push(("Retry-After".to_owned(), wait));
+            Outcome::Answer(429, headers, TOO_MANY_REQUESTS.to_owned())
         }
     }
 }
@@ -170,8 +304,25 @@ fn answer(request: &HttpRequest, state: &State) -> (u16, Vec<(String, String)>, 
         ("POST", "/__sim/reset") => {
             *state.simulator() = State::fresh_simulator(&state.config);
             *state.limiter() = RateLimiter::new(state.config.rate_limit);
+            *state.faults() = Faults::default();
             state.last_api_key_seen.store(false, Ordering::Relaxed);
             return (200, plain_json_headers(), stats(state));
+        }
+        ("GET", "/__sim/faults") => {
+            return (
+                200,
+                plain_json_headers(),
+                state.faults().to_json().to_string(),
+            );
+        }
+        ("POST", "/__sim/faults") => return arm_fault(request, state),
+        ("DELETE", "/__sim/faults") => {
+            state.faults().clear();
+            return (
+                200,
+                plain_json_headers(),
+                state.faults().to_json().to_string(),
+            );
         }
         _ => {}
     }
@@ -218,6 +369,29 @@ fn answer(request: &HttpRequest, state: &State) -> (u16, Vec<(String, String)>, 
     (response.status, response.headers, response.body)
 }
 
+/// Arms the fault rule in the request's body.
+fn arm_fault(request: &HttpRequest, state: &State) -> (u16, Vec<(String, String)>, String) {
+    let body = String::from_utf8_lossy(&request.body);
+    let armed = state.faults().arm(&body);
+    if let Err(reason) = armed {
+        let refusal = serde_json::json!({ "error": reason }).to_string();
+        return (400, plain_json_headers(), refusal);
+    }
+
+    // A connection opened before now could carry the faulted request and be resent by the
+    // browser once it closes; closing them makes the page open fresh ones. The fault lock is
+    // released first: `State::park` takes the two locks in the other order.
+    let loses_connections = state.faults().will_lose_a_connection();
+    if loses_connections {
+        state.idle().close_all();
+    }
+    (
+        200,
+        plain_json_headers(),
+        state.faults().to_json().to_string(),
+    )
+}
+
 /// The control endpoint's counters. The key itself is never echoed, only whether one came.
 ///
 /// `requests` counts what reached the simulator; requests refused with `429` are counted in
@@ -235,6 +409,7 @@ fn stats(state: &State) -> String {
         "account": simulator.account().as_str(),
         "rate_limited": rate_limited,
         "max_requests_per_second": busiest_second,
+        "faults_injected": state.faults().injected(),
     })
     .to_string()
 }

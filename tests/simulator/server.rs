@@ -397,3 +397,204 @@ fn the_binary_listens_where_it_is_told_and_says_so() {
     assert_eq!(response.json()["meta"]["total_records"], 65);
     assert_eq!(stats.json()["account"], "large");
 }
+
+/// A verification request for the seeded porting DID and address.
+fn verification_post() -> String {
+    let body = format!(
+        r#"{{"data":{{"type":"emergency_verifications","relationships":{{
+        "address":{{"data":{{"type":"addresses","id":"{}"}}}},
+        "dids":{{"data":[{{"type":"dids","id":"{}"}}]}}}}}}}}"#,
+        didww_emergency::sandbox::seed::GUIDE_ADDRESS,
+        didww_emergency::sandbox::seed::PORTING_DID,
+    );
+    format!(
+        "POST /v3/emergency_verifications HTTP/1.1\r\nHost: x\r\n\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+fn arm(address: SocketAddr, rule: &str) -> Response {
+    request(
+        address,
+        &format!(
+            "POST /__sim/faults HTTP/1.1\r\nContent-Length: {}\r\n\r\n{rule}",
+            rule.len()
+        ),
+    )
+}
+
+fn stats(address: SocketAddr) -> Value {
+    request(address, "GET /__sim/stats HTTP/1.1\r\n\r\n").json()
+}
+
+/// Everything the server sends on a connection until it closes it.
+fn read_to_close(connection: &mut BufReader<TcpStream>) -> Vec<u8> {
+    let mut received = Vec::new();
+    connection
+        .read_to_end(&mut received)
+        .expect("the server closes the connection");
+    received
+}
+
+#[test]
+fn a_dropped_answer_closes_the_connection_after_the_verification_was_created() {
+    let address = start(ServerConfig::default());
+    let armed = arm(
+        address,
+        r#"{"kind":"drop","method":"POST","path":"/v3/emergency_verifications"}"#,
+    );
+    assert_eq!(armed.status, 200, "{}", armed.body);
+    assert_eq!(armed.json()["pending"][0]["kind"], "drop");
+
+    let mut connection = connect(address);
+    connection
+        .get_mut()
+        .write_all(verification_post().as_bytes())
+        .expect("the request is sent");
+    let received = read_to_close(&mut connection);
+
+    assert!(
+        received.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&received)
+    );
+    let after = stats(address);
+    assert_eq!(after["verifications"], 1, "the server did the work");
+    assert_eq!(after["faults_injected"], 1);
+    let again = request(address, &verification_post());
+    assert_eq!(again.status, 422, "the rule was used up: {}", again.body);
+    assert!(again.body.contains("already assigned"), "{}", again.body);
+}
+
+#[test]
+fn a_hang_says_nothing_until_its_time_is_up_then_closes() {
+    let address = start(ServerConfig::default());
+    arm(
+        address,
+        r#"{"kind":"hang","path":"/v3/countries","hang_ms":600}"#,
+    );
+    let mut connection = connect(address);
+    connection
+        .get_mut()
+        .write_all(b"GET /v3/countries HTTP/1.1\r\n\r\n")
+        .expect("the request is sent");
+
+    connection
+        .get_mut()
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .expect("a short timeout");
+    let mut byte = [0_u8; 1];
+    let early = connection.get_mut().read(&mut byte);
+    connection
+        .get_mut()
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("a long timeout");
+    let received = read_to_close(&mut connection);
+
+    assert!(early.is_err(), "nothing arrives at first: {early:?}");
+    assert!(received.is_empty());
+    assert_eq!(
+        stats(address)["requests"],
+        1,
+        "the hung request was handled"
+    );
+}
+
+#[test]
+fn proxy_pages_empty_and_cut_bodies_and_rate_limits_are_injected_as_asked() {
+    let address = start(ServerConfig::default());
+    for rule in [
+        r#"{"kind":"bad_gateway","path":"/v3/countries"}"#,
+        r#"{"kind":"empty","path":"/v3/countries"}"#,
+        r#"{"kind":"truncated","path":"/v3/countries"}"#,
+        r#"{"kind":"rate_limit","path":"/v3/countries","retry_after_seconds":7}"#,
+    ] {
+        assert_eq!(arm(address, rule).status, 200, "{rule}");
+    }
+    let countries = || request(address, "GET /v3/countries HTTP/1.1\r\n\r\n");
+
+    let gateway = countries();
+    let empty = countries();
+    let truncated = countries();
+    let limited = countries();
+    let normal = countries();
+
+    assert_eq!(gateway.status, 502);
+    assert_eq!(gateway.header("Content-Type"), Some("text/html"));
+    assert!(gateway.body.contains("<h1>502 Bad Gateway</h1>"));
+    assert_eq!((empty.status, empty.body.as_str()), (200, ""));
+    assert_eq!(truncated.status, 200);
+    assert!(normal.body.starts_with(&truncated.body));
+    assert!(truncated.body.len() < normal.body.len());
+    assert!(serde_json::from_str::<Value>(&truncated.body).is_err());
+    assert_eq!(limited.status, 429);
+    assert_eq!(limited.header("Retry-After"), Some("7"));
+    assert_eq!(stats(address)["faults_injected"], 4);
+    assert_eq!(
+        stats(address)["requests"],
+        3,
+        "the proxy page and the rate limit never reach the simulator"
+    );
+}
+
+#[test]
+fn arming_a_fault_that_loses_a_connection_closes_idle_ones_and_stops_keep_alive() {
+    let address = start(ServerConfig::default());
+    let mut idle = connect(address);
+    let before = exchange(&mut idle, "GET /v3/countries HTTP/1.1\r\n\r\n");
+    assert_eq!(before.header("Connection"), Some("keep-alive"));
+
+    arm(
+        address,
+        r#"{"kind":"drop","path":"/v3/emergency_verifications"}"#,
+    );
+    let closed = read_to_close(&mut idle);
+    let mut fresh = connect(address);
+    let during = exchange(&mut fresh, "GET /v3/countries HTTP/1.1\r\n\r\n");
+
+    assert!(closed.is_empty());
+    assert_eq!(during.status, 200);
+    assert_eq!(during.header("Connection"), Some("close"));
+}
+
+#[test]
+fn fault_rules_are_checked_listed_disarmed_and_forgotten_on_reset() {
+    let address = start(ServerConfig::default());
+
+    let refused = arm(address, r#"{"kind":"drop","path":"/v3","count":0}"#);
+    assert_eq!(refused.status, 400);
+    assert!(refused.json()["error"]
+        .as_str()
+        .is_some_and(|reason| reason.contains("count")));
+
+    arm(
+        address,
+        r#"{"kind":"empty","method":"get","path":"/v3/dids","count":3}"#,
+    );
+    let listed = request(address, "GET /__sim/faults HTTP/1.1\r\n\r\n").json();
+    assert_eq!(listed["pending"][0]["method"], "GET");
+    assert_eq!(listed["pending"][0]["remaining"], 3);
+
+    let cleared = request(address, "DELETE /__sim/faults HTTP/1.1\r\n\r\n").json();
+    assert_eq!(cleared["pending"], serde_json::json!([]));
+    assert_eq!(
+        request(address, "GET /v3/dids HTTP/1.1\r\n\r\n").status,
+        200
+    );
+
+    arm(address, r#"{"kind":"bad_gateway","path":"/"}"#);
+    let stats_while_armed = request(address, "GET /__sim/stats HTTP/1.1\r\n\r\n");
+    assert_eq!(
+        stats_while_armed.status, 200,
+        "control endpoints are never faulted"
+    );
+    request(
+        address,
+        "POST /__sim/reset HTTP/1.1\r\nContent-Length: 0\r\n\r\n",
+    );
+    assert_eq!(
+        request(address, "GET /v3/dids HTTP/1.1\r\n\r\n").status,
+        200
+    );
+}
