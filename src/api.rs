@@ -19,7 +19,9 @@ pub use dids::{
 pub use error::ApiError;
 pub use identities::{create_identity, get_identity, list_identities, NewIdentity};
 pub use requirements::{list_requirements, requirement_for};
-pub use transport::{now_ms, read_document, sleep_ms, Client, ClientConfig, MAX_PAGE_SIZE};
+pub use transport::{
+    now_ms, read_document, sleep_ms, Client, ClientConfig, DEFAULT_TIMEOUT_MS, MAX_PAGE_SIZE,
+};
 pub use verifications::{
     create_verification, find_verification_by_reference, get_verification,
     get_verification_with_service, list_verifications, validate_requirement, NewVerification,

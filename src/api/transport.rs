@@ -24,8 +24,8 @@ pub const MAX_PAGE_SIZE: u32 = 100;
 /// How many times a GET is tried before its error is shown.
 const GET_ATTEMPTS: u32 = 3;
 
-/// How long a request may take before it counts as timed out.
-const TIMEOUT_MS: u32 = 30_000;
+/// How long a request may take before it counts as timed out, unless configured.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 
 /// Upper bound on pages followed for one collection, so a broken `next` link cannot loop.
 const MAX_PAGES: usize = 500;
@@ -39,6 +39,9 @@ pub struct ClientConfig {
     pub api_key: Option<String>,
     /// Whether to send `X-DIDWW-API-Version`.
     pub send_version_header: bool,
+    /// How long a request may take before it counts as timed out; `None` means
+    /// [`DEFAULT_TIMEOUT_MS`].
+    pub request_timeout_ms: Option<u32>,
 }
 
 /// Sends API requests; cheap to clone and safe to share.
@@ -118,7 +121,8 @@ impl Client {
                         .push((API_VERSION_HEADER.to_owned(), API_VERSION.to_owned()));
                 }
                 self.wait_for_rate_limit().await;
-                http::fetch(&config.api_base_url, &request, TIMEOUT_MS).await
+                let timeout_ms = config.request_timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
+                http::fetch(&config.api_base_url, &request, timeout_ms).await
             }
             #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
             Backend::Simulator(simulator) => {
