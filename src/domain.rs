@@ -1,5 +1,6 @@
 //! The flow's rules as plain functions: no DOM, no views, no HTTP, all host-tested.
 
+pub mod attempt;
 pub mod form;
 pub mod problems;
 pub mod selection;

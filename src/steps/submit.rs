@@ -15,15 +15,14 @@ use crate::components::{
     format_number, BlockedStep, ErrorSummary, FormField, SelectOption, StepHeading, SummaryEntry,
 };
 use crate::config::ConfigContext;
+use crate::domain::attempt::submit_exactly_once;
 use crate::domain::problems::{problems_from_api_error, Problem, ProblemTarget};
-use crate::domain::submission::{check_callback, new_attempt_reference, poll_delay_ms};
+use crate::domain::submission::{check_callback, new_attempt_reference};
 use crate::model::{Did, EmergencyVerification};
 use crate::state::{CompleteChoices, WizardContext, WizardStep};
 
 /// The form's own fields, for routing server errors.
 const CALLBACK_FIELDS: [&str; 2] = ["callback_url", "callback_method"];
-/// How many times a POST whose answer was lost is sent again after checking it did not land.
-const MAX_RESENDS: u32 = 2;
 
 /// Sums up what will be submitted, takes an optional callback, and submits the verification
 /// with protection against double submission and lost answers.
@@ -84,11 +83,12 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         },
     ]);
 
-    let submit_verification_action = Action::new_local(move |verification: &NewVerification| {
-        let verification = verification.clone();
-        let client = config.client_untracked();
-        async move { submit_once(client?, verification).await }
-    });
+    let submit_verification_action =
+        Action::new_local(move |(verification, is_repeat): &(NewVerification, bool)| {
+            let (verification, is_repeat) = (verification.clone(), *is_repeat);
+            let client = config.client_untracked();
+            async move { submit_once(client?, verification, is_repeat).await }
+        });
     let is_pending = submit_verification_action.pending();
 
     let numbers = dids.clone();
@@ -138,15 +138,21 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         }
         set_problems.set(Vec::new());
         set_needs_locked_identity.set(false);
-        let external_reference_id =
-            draft.attempt_reference(|| new_attempt_reference("dwe", now_ms(), random_entropy()));
-        submit_verification_action.dispatch(NewVerification {
+        // A reference that already existed belongs to an earlier try of this attempt, whose
+        // answer may have been lost: that try is looked for before anything is posted.
+        let mut is_repeat = true;
+        let external_reference_id = draft.attempt_reference(|| {
+            is_repeat = false;
+            new_attempt_reference("dwe", now_ms(), random_entropy())
+        });
+        let verification = NewVerification {
             address_id: address_id.clone(),
             did_ids: did_ids.clone(),
             calling_service_id: draft.resubmitted_service().get_untracked(),
             callback,
             external_reference_id,
-        });
+        };
+        submit_verification_action.dispatch((verification, is_repeat));
     };
 
     let setup_time = requirement.estimate_setup_time.clone();
@@ -237,41 +243,22 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
     }
 }
 
-/// Sends the verification; when the answer is lost, looks for it by the attempt's reference
-/// and sends again only if DIDWW has no record of it.
+/// Sends the verification exactly once (see [`submit_exactly_once`]); `is_repeat` says an
+/// earlier try of the same attempt may have landed, so it is looked up before any `POST`.
 async fn submit_once(
     client: Client,
     verification: NewVerification,
+    is_repeat: bool,
 ) -> Result<EmergencyVerification, ApiError> {
-    let mut resends = 0;
-    loop {
-        let error = match create_verification(&client, &verification).await {
-            Ok(created) => return Ok(created),
-            Err(error) if answer_was_lost(&error) => error,
-            Err(error) => return Err(error),
-        };
-        log::warn!("verification answer lost ({error}); looking it up by reference");
-        match find_verification_by_reference(&client, &verification.external_reference_id).await {
-            Ok(Some(found)) => return Ok(found),
-            Ok(None) if resends < MAX_RESENDS => {
-                resends += 1;
-                sleep_ms(poll_delay_ms(resends)).await;
-            }
-            // Without a clear "not created", sending again could register twice.
-            Ok(None) | Err(_) => return Err(error),
-        }
-    }
-}
-
-/// True when the request may have reached DIDWW although no usable answer came back.
-fn answer_was_lost(error: &ApiError) -> bool {
-    matches!(
-        error,
-        ApiError::Timeout
-            | ApiError::Network(_)
-            | ApiError::Server { .. }
-            | ApiError::UnexpectedResponse { .. }
+    let reference = verification.external_reference_id.clone();
+    submit_exactly_once(
+        is_repeat,
+        || create_verification(&client, &verification),
+        || find_verification_by_reference(&client, &reference),
+        sleep_ms,
     )
+    .await
+    .map_err(|failure| failure.error)
 }
 
 /// True when DIDWW refused because a number is tied to another identity.
