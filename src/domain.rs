@@ -2,6 +2,7 @@
 
 pub mod attempt;
 pub mod form;
+pub mod monitoring;
 pub mod problems;
 pub mod selection;
 pub mod submission;

@@ -1,4 +1,4 @@
-//! The moment of submission: one reference per attempt, callback checks, and polling pace.
+//! The moment of submission: one reference per attempt and callback checks.
 
 use crate::model::CallbackMethod;
 
@@ -51,13 +51,6 @@ pub fn check_callback(
     }
 }
 
-/// How long to wait before status poll number `attempt` (0-based): quick at first, then
-/// slower, never more often than every 2 seconds nor less often than every minute.
-pub fn poll_delay_ms(attempt: u32) -> u32 {
-    let delay = 2_000u32.saturating_mul(2u32.saturating_pow(attempt / 3));
-    delay.min(60_000)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,13 +78,5 @@ mod tests {
                 CallbackMethod::Get
             )))
         );
-    }
-
-    #[test]
-    fn polling_slows_down_and_is_capped() {
-        let delays: Vec<u32> = (0..30).map(poll_delay_ms).collect();
-        assert_eq!(delays[0], 2_000);
-        assert!(delays.windows(2).all(|pair| pair[0] <= pair[1]));
-        assert_eq!(*delays.last().unwrap(), 60_000);
     }
 }
