@@ -6,6 +6,7 @@ mod catalog;
 mod dids;
 mod error;
 mod identities;
+mod registrations;
 mod requirements;
 mod transport;
 mod verifications;
@@ -18,6 +19,7 @@ pub use dids::{
 };
 pub use error::ApiError;
 pub use identities::{create_identity, get_identity, list_identities, NewIdentity};
+pub use registrations::{calling_services_page, verifications_page, RecordPage};
 pub use requirements::{list_requirements, requirement_for};
 pub use transport::{
     now_ms, read_document, sleep_ms, Client, ClientConfig, DEFAULT_TIMEOUT_MS, MAX_PAGE_SIZE,

@@ -4,5 +4,6 @@ pub mod attempt;
 pub mod form;
 pub mod monitoring;
 pub mod problems;
+pub mod registrations;
 pub mod selection;
 pub mod submission;

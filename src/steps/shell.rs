@@ -1,9 +1,10 @@
 //! The frame around every step: title, banners, settings, stepper and the step itself.
 
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
+use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
 
+use super::REGISTRATIONS_PATH;
 use crate::components::{
     ConfigProblems, DemoBanner, LoadingState, SettingsPanel, StepState, Stepper, StepperItem,
 };
@@ -45,6 +46,11 @@ pub fn WizardShell() -> impl IntoView {
                         <span class="dwe-topbar__mark" aria-hidden="true">"112"</span>
                         "Emergency calling registration"
                     </p>
+                    <nav class="dwe-topbar__nav" aria-label="App">
+                        <A href=REGISTRATIONS_PATH attr:data-testid="nav-registrations">
+                            "Registrations"
+                        </A>
+                    </nav>
                     <button
                         type="button"
                         class="dwe-button dwe-button--ghost"

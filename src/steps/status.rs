@@ -488,7 +488,7 @@ fn explain(
 }
 
 /// `2026-04-21T08:10:43.079Z` as `2026-04-21 08:10 UTC`; anything else as received.
-fn readable_time(iso: &str) -> String {
+pub(super) fn readable_time(iso: &str) -> String {
     let bytes = iso.as_bytes();
     let is_utc_stamp = bytes.len() >= 17 && bytes[10] == b'T' && iso.ends_with('Z');
     match (is_utc_stamp, iso.get(..10), iso.get(11..16)) {
