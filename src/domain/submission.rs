@@ -1,5 +1,6 @@
 //! The moment of submission: one reference per attempt and callback checks.
 
+use crate::jsonapi::ErrorObject;
 use crate::model::CallbackMethod;
 
 /// DIDWW's limit for `external_reference_id`.
@@ -51,9 +52,48 @@ pub fn check_callback(
     }
 }
 
+/// The DID whose refusal says it "can be used only with" another identity, when the
+/// submission was refused for that: its identity is the one to choose.
+pub fn did_needing_its_own_identity(errors: &[ErrorObject]) -> Option<String> {
+    errors.iter().find_map(|error| {
+        let message = error.message()?.to_lowercase();
+        if !message.contains("can be used only with identity") {
+            return None;
+        }
+        let pointer = error.pointer()?;
+        pointer
+            .strip_prefix("/data/relationships/dids/")
+            .map(|id| id.trim_end_matches('/').to_owned())
+            .filter(|id| !id.is_empty() && !id.contains('/'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_identity_mismatch_names_the_did_whose_identity_must_be_chosen() {
+        let mismatch = ErrorObject::validation(
+            422,
+            "/data/relationships/dids/did-7",
+            "can be used only with Identity Business - Vilnius Test Works UAB",
+            "dids/did-7 - can be used only with Identity Business - Vilnius Test Works UAB",
+        );
+        let other = ErrorObject::validation(
+            422,
+            "/data/relationships/dids/did-8",
+            "is already assigned to another Emergency Calling Service",
+            "dids/did-8 - is already assigned to another Emergency Calling Service",
+        );
+
+        assert_eq!(
+            did_needing_its_own_identity(&[other.clone(), mismatch]),
+            Some("did-7".to_owned())
+        );
+        assert_eq!(did_needing_its_own_identity(&[other]), None);
+        assert_eq!(did_needing_its_own_identity(&[]), None);
+    }
 
     #[test]
     fn attempt_references_are_unique_short_and_clean() {

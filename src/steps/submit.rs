@@ -2,14 +2,13 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::dids::numbers_for_reading;
 use crate::api::{
-    create_verification, find_verification_by_reference, now_ms, sleep_ms, ApiError, Client,
-    NewVerification,
+    create_verification, find_verification_by_reference, get_identity, now_ms, sleep_ms, ApiError,
+    Client, NewVerification,
 };
 use crate::components::{
     format_number, BlockedStep, ErrorSummary, FormField, SelectOption, StepHeading, SummaryEntry,
@@ -17,7 +16,9 @@ use crate::components::{
 use crate::config::ConfigContext;
 use crate::domain::attempt::submit_exactly_once;
 use crate::domain::problems::{problems_from_api_error, Problem, ProblemTarget};
-use crate::domain::submission::{check_callback, new_attempt_reference};
+use crate::domain::submission::{
+    check_callback, did_needing_its_own_identity, new_attempt_reference,
+};
 use crate::model::{Did, EmergencyVerification};
 use crate::state::{CompleteChoices, WizardContext, WizardStep};
 
@@ -61,7 +62,7 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
     let config = ConfigContext::expect();
     let navigate = use_navigate();
     let (problems, set_problems) = signal(Vec::<Problem>::new());
-    let (needs_locked_identity, set_needs_locked_identity) = signal(false);
+    let (locked_did, set_locked_did) = signal(None::<Did>);
     let is_in_flight = StoredValue::new(false);
     let submit_button = NodeRef::<html::Button>::new();
 
@@ -91,6 +92,28 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         });
     let is_pending = submit_verification_action.pending();
 
+    // The identity a locked number requires is chosen for the user, then the identity step
+    // opens so they can check it and pick one of its addresses.
+    let navigate_to_identity = navigate.clone();
+    let choose_required_identity_action = Action::new_local(move |did: &Option<Did>| {
+        let did = did.clone();
+        let client = config.client_untracked();
+        let navigate = navigate_to_identity.clone();
+        async move {
+            let identity = match did.as_ref().and_then(|did| did.identity.clone()) {
+                Some(identity) => Some(identity),
+                None => match (client, did.and_then(|did| did.identity_id)) {
+                    (Ok(client), Some(id)) => get_identity(&client, &id).await.ok(),
+                    _ => None,
+                },
+            };
+            if identity.is_some() {
+                draft.choose_identity(identity);
+            }
+            navigate(WizardStep::Identity.path(), NavigateOptions::default());
+        }
+    });
+
     let numbers = dids.clone();
     Effect::new(move |_| match submit_verification_action.value().get() {
         Some(Ok(created)) => {
@@ -100,7 +123,9 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         }
         Some(Err(error)) => {
             is_in_flight.set_value(false);
-            set_needs_locked_identity.set(mentions_locked_identity(&error));
+            let locked = did_needing_its_own_identity(error.errors())
+                .and_then(|id| numbers.iter().find(|did| did.id == id).cloned());
+            set_locked_did.set(locked);
             set_problems.set(readable_problems(&error, &numbers));
         }
         None => {}
@@ -137,7 +162,7 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
             button.set_disabled(true);
         }
         set_problems.set(Vec::new());
-        set_needs_locked_identity.set(false);
+        set_locked_did.set(None);
         // A reference that already existed belongs to an earlier try of this attempt, whose
         // answer may have been lost: that try is looked for before anything is posted.
         let mut is_repeat = true;
@@ -192,15 +217,22 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         </dl>
         <form class="dwe-form" data-testid="submit-form" on:submit=on_submit novalidate>
             <ErrorSummary entries=summary_entries title="The registration was not submitted" />
-            <Show when=move || needs_locked_identity.get()>
+            <Show when=move || locked_did.with(Option::is_some)>
                 <div class="dwe-notice dwe-notice--warning" data-testid="submit-locked-identity">
                     <p>
                         "A number is tied to another identity through its end-user registration, \
                          so DIDWW accepts only that identity and one of its addresses."
                     </p>
-                    <A href=WizardStep::Identity.path() attr:data-testid="submit-fix-identity">
+                    <button
+                        type="button"
+                        class="dwe-button dwe-button--secondary"
+                        data-testid="submit-fix-identity"
+                        on:click=move |_| {
+                            choose_required_identity_action.dispatch(locked_did.get_untracked());
+                        }
+                    >
                         "Choose the required identity"
-                    </A>
+                    </button>
                 </div>
             </Show>
             <fieldset class="dwe-fieldset">
@@ -259,19 +291,6 @@ async fn submit_once(
     )
     .await
     .map_err(|failure| failure.error)
-}
-
-/// True when DIDWW refused because a number is tied to another identity.
-fn mentions_locked_identity(error: &ApiError) -> bool {
-    error
-        .errors()
-        .iter()
-        .filter_map(|error| error.message())
-        .any(|message| {
-            message
-                .to_lowercase()
-                .contains("can be used only with identity")
-        })
 }
 
 /// The submission's problems in plain words: a refused number is named by its number, and a
