@@ -7,3 +7,4 @@ pub mod problems;
 pub mod registrations;
 pub mod selection;
 pub mod submission;
+pub mod validation;
