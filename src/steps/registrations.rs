@@ -134,6 +134,7 @@ pub fn Registrations() -> impl IntoView {
                     class="dwe-field__input"
                     data-testid="registrations-status"
                     on:change=on_status
+                    prop:value=move || list_view.get().status.unwrap_or_default()
                 >
                     <option value="" selected=move || list_view.get().status.is_none()>
                         "All"

@@ -243,6 +243,44 @@ fn page_is_hidden() -> bool {
     }
 }
 
+/// The estimated setup time of the requirement behind `service`: `Some("")` when there is
+/// none to read, `None` when it could not be read now and is worth another try.
+async fn setup_estimate(
+    client: &Client,
+    service: Option<&EmergencyCallingService>,
+) -> Option<String> {
+    let service = service?;
+    // An included service may carry its relationships as links only; the service itself
+    // names its country and number type.
+    let fetched;
+    let service = if service.country_id.is_some() && service.group_type_id.is_some() {
+        service
+    } else {
+        fetched = match get_calling_service(client, &service.id).await {
+            Ok(fetched) => fetched,
+            Err(error) => {
+                log::warn!("the requirement's setup time is unknown: {error}");
+                return None;
+            }
+        };
+        &fetched
+    };
+    let (Some(country), Some(group_type)) = (&service.country_id, &service.group_type_id) else {
+        return Some(String::new());
+    };
+    match requirement_for(client, country, group_type).await {
+        Ok(requirement) => Some(
+            requirement
+                .and_then(|requirement| requirement.estimate_setup_time)
+                .unwrap_or_default(),
+        ),
+        Err(error) => {
+            log::warn!("the requirement's setup time is unknown: {error}");
+            None
+        }
+    }
+}
+
 async fn load_snapshot(
     client: &Client,
     id: &str,
@@ -258,21 +296,7 @@ async fn load_snapshot(
     // Opened from a link, the page does not know the requirement: its estimate is read once
     // through the service's country and number type. Without it the page still works.
     if estimate.is_none() {
-        if let Some((country, group_type)) = service
-            .as_ref()
-            .and_then(|service| Some((service.country_id.clone()?, service.group_type_id.clone()?)))
-        {
-            match requirement_for(client, &country, &group_type).await {
-                Ok(requirement) => {
-                    *estimate = Some(
-                        requirement
-                            .and_then(|requirement| requirement.estimate_setup_time)
-                            .unwrap_or_default(),
-                    );
-                }
-                Err(error) => log::warn!("the requirement's setup time is unknown: {error}"),
-            }
-        }
+        *estimate = setup_estimate(client, service.as_ref()).await;
     }
     Ok(Snapshot {
         verification,
