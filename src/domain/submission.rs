@@ -25,6 +25,24 @@ pub fn new_attempt_reference(prefix: &str, now_ms: f64, entropy: u32) -> String 
     reference.chars().take(MAX_REFERENCE_LENGTH).collect()
 }
 
+/// Checks an `external_reference_id` a partner supplies for the attempt: 1 to 100
+/// characters, no control characters, surrounding spaces dropped.
+pub fn check_partner_reference(supplied: &str) -> Result<String, String> {
+    let reference = supplied.trim();
+    if reference.is_empty() {
+        return Err("the supplied reference is empty".to_owned());
+    }
+    if reference.chars().count() > MAX_REFERENCE_LENGTH {
+        return Err(format!(
+            "the supplied reference is longer than {MAX_REFERENCE_LENGTH} characters"
+        ));
+    }
+    if reference.chars().any(char::is_control) {
+        return Err("the supplied reference contains control characters".to_owned());
+    }
+    Ok(reference.to_owned())
+}
+
 /// Checks the optional callback: an https URL with a method, or nothing at all.
 pub fn check_callback(
     url: &str,
@@ -103,6 +121,21 @@ mod tests {
         assert!(first.starts_with("partner42-"));
         let long = new_attempt_reference(&"x".repeat(300), 1.0, u32::MAX);
         assert!(long.len() <= MAX_REFERENCE_LENGTH);
+    }
+
+    #[test]
+    fn a_partners_reference_is_used_when_it_fits_dids_limits() {
+        assert_eq!(
+            check_partner_reference("  crm-4711 "),
+            Ok("crm-4711".to_owned())
+        );
+        assert_eq!(
+            check_partner_reference(&"é".repeat(100)).map(|reference| reference.len()),
+            Ok(200)
+        );
+        for bad in ["", "   ", "tab\there", &"x".repeat(101)] {
+            assert!(check_partner_reference(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

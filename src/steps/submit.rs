@@ -2,7 +2,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::dids::numbers_for_reading;
@@ -17,7 +17,7 @@ use crate::config::ConfigContext;
 use crate::domain::attempt::submit_exactly_once;
 use crate::domain::problems::{problems_from_api_error, Problem, ProblemTarget};
 use crate::domain::submission::{
-    check_callback, did_needing_its_own_identity, new_attempt_reference,
+    check_callback, check_partner_reference, did_needing_its_own_identity, new_attempt_reference,
 };
 use crate::model::{Did, EmergencyVerification};
 use crate::state::{CompleteChoices, WizardContext, WizardStep};
@@ -61,6 +61,7 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
     let navigate = use_navigate();
+    let query = use_query_map();
     let (problems, set_problems) = signal(Vec::<Problem>::new());
     let (locked_did, set_locked_did) = signal(None::<Did>);
     let is_in_flight = StoredValue::new(false);
@@ -168,7 +169,17 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         let mut is_repeat = true;
         let external_reference_id = draft.attempt_reference(|| {
             is_repeat = false;
-            new_attempt_reference("dwe", now_ms(), random_entropy())
+            // A partner that tracks registrations in its own system may name the attempt
+            // (`?external_reference_id=` on this page); otherwise the app names it.
+            let supplied = query.with_untracked(|query| query.get("external_reference_id"));
+            match supplied.map(|supplied| check_partner_reference(&supplied)) {
+                Some(Ok(reference)) => reference,
+                Some(Err(problem)) => {
+                    log::warn!("{problem}; the app names the attempt instead");
+                    new_attempt_reference("dwe", now_ms(), random_entropy())
+                }
+                None => new_attempt_reference("dwe", now_ms(), random_entropy()),
+            }
         });
         let verification = NewVerification {
             address_id: address_id.clone(),
@@ -181,11 +192,43 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
     };
 
     let setup_time = requirement.estimate_setup_time.clone();
+    // A number DIDWW refused is marked in the list of numbers, with the reason beside it.
+    let refused_numbers = move || {
+        let refused: Vec<(String, String)> = problems.with(|problems| {
+            problems
+                .iter()
+                .filter_map(|problem| match &problem.target {
+                    ProblemTarget::Did(id) => Some((id.clone(), problem.message.clone())),
+                    _ => None,
+                })
+                .collect()
+        });
+        (!refused.is_empty()).then(|| {
+            view! {
+                <ul class="dwe-notice__list dwe-refused-numbers" data-testid="submit-refused-dids">
+                    {refused
+                        .into_iter()
+                        .map(|(id, message)| {
+                            view! {
+                                <li class="dwe-refused-numbers__row" data-testid=format!("submit-did-{id}")>
+                                    <span aria-hidden="true">"✕ "</span>
+                                    {message}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    };
     view! {
         <dl class="dwe-summary-list" data-testid="submit-summary">
             <div class="dwe-summary-list__row">
                 <dt>"Numbers"</dt>
-                <dd>{numbers_for_reading(&dids)}</dd>
+                <dd>
+                    {numbers_for_reading(&dids)}
+                    {refused_numbers}
+                </dd>
             </div>
             <div class="dwe-summary-list__row">
                 <dt>"Identity"</dt>
@@ -343,5 +386,78 @@ fn random_entropy() -> u32 {
     #[cfg(not(target_arch = "wasm32"))]
     {
         (now_ms() as u64 % u64::from(u32::MAX)) as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jsonapi::ErrorObject;
+
+    fn did(id: &str, number: &str) -> Did {
+        Did {
+            id: id.to_owned(),
+            number: number.to_owned(),
+            ..Did::default()
+        }
+    }
+
+    fn summary_text(error: &ApiError) -> String {
+        let problems = readable_problems(error, &[]);
+        assert!(problems
+            .iter()
+            .all(|problem| problem.target == ProblemTarget::Summary));
+        problems
+            .into_iter()
+            .map(|problem| problem.message)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_refused_number_is_named_by_its_number_and_marks_its_row() {
+        let refusal = ErrorObject::validation(
+            422,
+            "/data/relationships/dids/did-1",
+            "is already assigned to another Emergency Calling Service",
+            "dids/did-1 - is already assigned to another Emergency Calling Service",
+        );
+
+        let problems = readable_problems(
+            &ApiError::Validation(vec![refusal]),
+            &[did("did-1", "12125550123")],
+        );
+
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].target, ProblemTarget::Did("did-1".to_owned()));
+        assert!(
+            problems[0]
+                .message
+                .ends_with(": is already assigned to another Emergency Calling Service"),
+            "{}",
+            problems[0].message
+        );
+        assert!(!problems[0].message.contains("dids/did-1"));
+    }
+
+    #[test]
+    fn refusals_and_failures_read_in_plain_words_with_what_to_do() {
+        let cases = [
+            (ApiError::Forbidden(Vec::new()), "no emergency calling plan"),
+            (ApiError::Unauthorized, "API key"),
+            (
+                ApiError::RateLimited {
+                    retry_after_seconds: Some(3),
+                },
+                "wait 3 seconds",
+            ),
+            (ApiError::Server { status: 503 }, "try again"),
+            (ApiError::Network("offline".to_owned()), "try again"),
+            (ApiError::Timeout, "try again"),
+        ];
+        for (error, expected) in cases {
+            let text = summary_text(&error).to_lowercase();
+            assert!(text.contains(&expected.to_lowercase()), "{error:?}: {text}");
+        }
     }
 }
