@@ -217,7 +217,10 @@ describe("with the default request timeout", () => {
 
       await page.getByTestId("registrations-tab-services").click();
       await page.getByTestId("registrations-status").selectOption("active");
+      await waitFor(async () => /kind=services&status=active/.test(page.url()), { message: "the view in the URL" });
+      // The key lives in memory only, so a reload asks for it again; the view stays.
       await page.reload();
+      await saveSettings(page, stack);
       await page.getByTestId("registrations-table").waitFor();
       assert.equal(await page.getByTestId("registrations-status").inputValue(), "active");
       const statuses = await page
@@ -230,6 +233,7 @@ describe("with the default request timeout", () => {
       await page.getByTestId(`registrations-open-${id}`).click();
       assert.equal(await statusPageId(page), id);
       await page.reload();
+      await saveSettings(page, stack);
       await expectStep(page, "status");
       await waitForBadges(page, { verification: /Approved/, service: /Active/ });
     });
