@@ -50,6 +50,38 @@ pub fn next_watch(
     }
 }
 
+/// Waits until `delay_ms` of visible time have passed, checking every `step_ms` whether the
+/// page is hidden (`is_hidden`) and pausing with `sleep`. Hidden time does not count, since
+/// nobody is reading the page; once the page shows again the wait ends at once, so the
+/// reader sees fresh news. Returns how many pauses it took.
+pub async fn wait_visible_time<Sleep, Slept>(
+    delay_ms: u32,
+    step_ms: u32,
+    mut is_hidden: impl FnMut() -> bool,
+    mut sleep: Sleep,
+) -> u32
+where
+    Sleep: FnMut(u32) -> Slept,
+    Slept: std::future::Future<Output = ()>,
+{
+    let step_ms = step_ms.max(1);
+    let mut waited_ms = 0;
+    let mut was_hidden = false;
+    let mut pauses = 0;
+    loop {
+        let hidden = is_hidden();
+        if !hidden && (was_hidden || waited_ms >= delay_ms) {
+            return pauses;
+        }
+        was_hidden |= hidden;
+        sleep(step_ms).await;
+        pauses += 1;
+        if !hidden {
+            waited_ms += step_ms;
+        }
+    }
+}
+
 /// The longest time an estimate such as "1-2 business days", "3 business days", "7-14
 /// days", "24 hours" or "2 weeks" allows, in milliseconds; `None` when the text is not
 /// understood (it is then only shown, never used to judge).
@@ -202,6 +234,60 @@ mod tests {
             next_watch(Some(&Review::Pending), None, 3, 0),
             Watch::AskAgainIn(6_000)
         );
+    }
+
+    /// Runs a future whose parts never wait.
+    fn run<T>(future: impl std::future::Future<Output = T>) -> T {
+        let mut future = std::pin::pin!(future);
+        let waker = std::task::Waker::noop();
+        match future
+            .as_mut()
+            .poll(&mut std::task::Context::from_waker(waker))
+        {
+            std::task::Poll::Ready(value) => value,
+            std::task::Poll::Pending => panic!("the test sleep returns at once"),
+        }
+    }
+
+    /// Pauses taken when the page is hidden at the checks listed in `hidden_at`.
+    fn pauses(delay_ms: u32, hidden_at: &[u32]) -> u32 {
+        let mut check = 0;
+        let is_hidden = || {
+            check += 1;
+            hidden_at.contains(&check)
+        };
+        run(wait_visible_time(delay_ms, 500, is_hidden, |_| async {}))
+    }
+
+    #[test]
+    fn a_visible_page_waits_the_whole_delay() {
+        assert_eq!(pauses(3_000, &[]), 6);
+        assert_eq!(pauses(0, &[]), 0);
+    }
+
+    #[test]
+    fn a_hidden_page_asks_nothing_and_asks_at_once_when_shown_again() {
+        // Hidden from the second check to the fortieth: twenty seconds in a background tab
+        // count for nothing, and the first visible check ends the wait early.
+        let hidden: Vec<u32> = (2..=40).collect();
+        assert_eq!(pauses(60_000, &hidden), 40);
+        // Hidden at the very first check: the wait ends as soon as the page is seen.
+        assert_eq!(pauses(60_000, &[1, 2, 3]), 3);
+    }
+
+    #[test]
+    fn verification_statuses_with_spaces_or_capitals_read_as_the_canonical_value() {
+        assert_eq!(
+            VerificationStatus::parse(" Pending "),
+            VerificationStatus::Pending
+        );
+        assert_eq!(
+            VerificationStatus::parse("APPROVED"),
+            VerificationStatus::Approved
+        );
+        let unknown = VerificationStatus::parse("Under Legal Review");
+        assert_eq!(unknown.label(), "Under Legal Review");
+        assert!(!unknown.is_final());
     }
 
     #[test]

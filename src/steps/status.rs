@@ -16,7 +16,9 @@ use crate::api::{
 };
 use crate::components::{BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading};
 use crate::config::ConfigContext;
-use crate::domain::monitoring::{is_overdue, next_watch, parse_utc_timestamp_ms, Watch};
+use crate::domain::monitoring::{
+    is_overdue, next_watch, parse_utc_timestamp_ms, wait_visible_time, Watch,
+};
 use crate::model::{EmergencyCallingService, EmergencyVerification, VerificationStatus};
 use crate::state::{WizardContext, WizardStep};
 
@@ -210,23 +212,10 @@ async fn follow(
 /// costs no request.
 const VISIBILITY_CHECK_MS: u32 = 500;
 
-/// Waits `delay_ms` of visible time. While the tab is hidden nobody reads the page, so no
-/// time counts and nothing is asked; once it is shown again, the wait ends at once so the
-/// reader sees fresh news.
+/// Waits `delay_ms` of visible time, asking nothing while the tab is hidden and ending at
+/// once when it shows again (see [`wait_visible_time`]).
 async fn wait_for_next_poll(delay_ms: u32) {
-    let mut waited_ms = 0;
-    let mut was_hidden = false;
-    loop {
-        let is_hidden = page_is_hidden();
-        if !is_hidden && (was_hidden || waited_ms >= delay_ms) {
-            return;
-        }
-        was_hidden |= is_hidden;
-        sleep_ms(VISIBILITY_CHECK_MS).await;
-        if !is_hidden {
-            waited_ms += VISIBILITY_CHECK_MS;
-        }
-    }
+    wait_visible_time(delay_ms, VISIBILITY_CHECK_MS, page_is_hidden, sleep_ms).await;
 }
 
 /// True when the page is in a background tab or a minimised window (Page Visibility API).
