@@ -210,7 +210,10 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
                         .into_iter()
                         .map(|(id, message)| {
                             view! {
-                                <li class="dwe-refused-numbers__row" data-testid=format!("submit-did-{id}")>
+                                <li
+                                    class="dwe-refused-numbers__row"
+                                    data-testid=format!("submit-did-{id}")
+                                >
                                     <span aria-hidden="true">"✕ "</span>
                                     {message}
                                 </li>
