@@ -7,6 +7,7 @@ mod catalog;
 mod dids;
 mod error;
 mod identities;
+mod registrations;
 mod requirements;
 mod transport;
 mod verifications;
@@ -22,8 +23,11 @@ pub use error::ApiError;
 pub use identities::{
     create_identity, get_identity, list_identities, update_identity, IdentityUpdate, NewIdentity,
 };
+pub use registrations::{calling_services_page, verifications_page, RecordPage};
 pub use requirements::{list_requirements, requirement_for};
-pub use transport::{now_ms, read_document, sleep_ms, Client, ClientConfig, MAX_PAGE_SIZE};
+pub use transport::{
+    now_ms, read_document, sleep_ms, Client, ClientConfig, DEFAULT_TIMEOUT_MS, MAX_PAGE_SIZE,
+};
 pub use verifications::{
     create_verification, find_verification_by_reference, get_verification,
     get_verification_with_service, list_verifications, validate_requirement, NewVerification,

@@ -8,8 +8,8 @@ use crate::api::Client;
 use crate::config::ConfigContext;
 use crate::state::WizardContext;
 use crate::steps::{
-    NotFound, ResumeDraft, StepAddress, StepDids, StepIdentity, StepRequirement, StepStatus,
-    StepSubmit, StepValidate, WizardShell,
+    NotFound, Registrations, ResumeDraft, StepAddress, StepDids, StepIdentity, StepRequirement,
+    StepStatus, StepSubmit, StepValidate, WizardShell,
 };
 
 /// The registration wizard, configured from defaults, `config.json` and saved settings.
@@ -51,6 +51,7 @@ fn AppRoutes() -> impl IntoView {
                     <Route path=path!("validate") view=StepValidate />
                     <Route path=path!("submit") view=StepSubmit />
                     <Route path=path!("status/:verification_id") view=StepStatus />
+                    <Route path=path!("registrations") view=Registrations />
                 </ParentRoute>
             </Routes>
         </Router>

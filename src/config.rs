@@ -7,7 +7,8 @@
 //!
 //! `config.json` may hold `api_base_url`, `send_api_version_header` (true or false), `demo`
 //! (whether the demo may run without a base) and `demo_account` (`"guide"`, the default, or
-//! `"large"`: which made-up account the demo shows).
+//! `"large"`: which made-up account the demo shows), and `request_timeout_ms` (how long one
+//! request may take before the app treats it as lost, 1000 to 120000, 30000 by default).
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -100,6 +101,8 @@ pub struct AppConfig {
     pub demo_allowed: bool,
     /// Which account the simulator holds in demo mode.
     pub demo_account: DemoAccount,
+    /// How long one request may take before it counts as timed out.
+    pub request_timeout_ms: u32,
 }
 
 impl std::fmt::Debug for AppConfig {
@@ -113,6 +116,7 @@ impl std::fmt::Debug for AppConfig {
             .field("send_version_header", &self.send_version_header)
             .field("demo_allowed", &self.demo_allowed)
             .field("demo_account", &self.demo_account)
+            .field("request_timeout_ms", &self.request_timeout_ms)
             .finish()
     }
 }
@@ -126,6 +130,7 @@ impl Default for AppConfig {
             send_version_header: true,
             demo_allowed: DEMO_BUILT_IN,
             demo_account: DemoAccount::Guide,
+            request_timeout_ms: crate::api::DEFAULT_TIMEOUT_MS,
         }
     }
 }
@@ -157,6 +162,7 @@ impl AppConfig {
             api_base_url: self.api_base_url.clone(),
             api_key: self.api_key.clone().filter(|key| !key.trim().is_empty()),
             send_version_header: self.send_version_header,
+            request_timeout_ms: Some(self.request_timeout_ms),
         }
     }
 
@@ -174,6 +180,9 @@ impl AppConfig {
         }
         if let Some(account) = file.demo_account {
             config.demo_account = account;
+        }
+        if let Some(timeout_ms) = file.request_timeout_ms {
+            config.request_timeout_ms = timeout_ms;
         }
         if let Some(base) = &saved.api_base_url {
             config.api_base_url = base.clone();
@@ -201,6 +210,9 @@ pub struct FileConfig {
     pub demo: Option<bool>,
     /// `demo_account`: `"guide"` or `"large"`.
     pub demo_account: Option<DemoAccount>,
+    /// `request_timeout_ms`: how long one request may take, checked by
+    /// [`check_request_timeout`].
+    pub request_timeout_ms: Option<u32>,
 }
 
 /// Reads `config.json`. Good members are kept even when another is bad; every problem is
@@ -238,16 +250,52 @@ pub fn parse_config_file(text: &str) -> (FileConfig, Vec<String>) {
                      it was ignored"
                 )),
             },
-            ("api_base_url" | "send_api_version_header" | "demo" | "demo_account", other) => {
-                problems.push(format!(
-                    "config.json {name} has the wrong type ({}); it was ignored",
-                    json_type(&other)
-                ))
-            }
+            ("request_timeout_ms", Value::Number(number)) => match check_request_timeout(&number) {
+                Ok(timeout_ms) => config.request_timeout_ms = Some(timeout_ms),
+                Err(problem) => problems.push(format!("config.json request_timeout_ms: {problem}")),
+            },
+            (
+                "api_base_url"
+                | "send_api_version_header"
+                | "demo"
+                | "demo_account"
+                | "request_timeout_ms",
+                other,
+            ) => problems.push(format!(
+                "config.json {name} has the wrong type ({}); it was ignored",
+                json_type(&other)
+            )),
             (other, _) => log::warn!("config.json: unknown member {other} ignored"),
         }
     }
     (config, problems)
+}
+
+/// The shortest request timeout accepted: below it, a slow but healthy answer would be taken
+/// for a lost one.
+pub const MIN_REQUEST_TIMEOUT_MS: u32 = 1_000;
+
+/// The longest request timeout accepted: beyond it, a user waits too long to learn anything.
+pub const MAX_REQUEST_TIMEOUT_MS: u32 = 120_000;
+
+/// Checks a request timeout in milliseconds: a whole number within the accepted range.
+pub fn check_request_timeout(number: &serde_json::Number) -> Result<u32, String> {
+    let range = format!("between {MIN_REQUEST_TIMEOUT_MS} and {MAX_REQUEST_TIMEOUT_MS}");
+    let Some(whole) = number.as_u64() else {
+        return Err(format!(
+            "must be a whole number of milliseconds {range}; it was ignored"
+        ));
+    };
+    match u32::try_from(whole) {
+        Ok(timeout_ms)
+            if (MIN_REQUEST_TIMEOUT_MS..=MAX_REQUEST_TIMEOUT_MS).contains(&timeout_ms) =>
+        {
+            Ok(timeout_ms)
+        }
+        _ => Err(format!(
+            "{whole} is not {range} milliseconds; it was ignored"
+        )),
+    }
 }
 
 fn json_type(value: &Value) -> &'static str {
@@ -727,6 +775,7 @@ mod tests {
             send_version_header: Some(false),
             demo: None,
             demo_account: None,
+            request_timeout_ms: None,
         };
         let saved = SavedSettings {
             api_base_url: Some("https://mine.example/v3".into()),
@@ -753,6 +802,26 @@ mod tests {
         };
         let config = AppConfig::layered(&file, &SavedSettings::default(), None);
         assert_eq!(config.mode(), Mode::Unconfigured);
+    }
+
+    #[test]
+    fn the_request_timeout_comes_from_the_file_within_its_range() {
+        assert_eq!(
+            AppConfig::default().client_config().request_timeout_ms,
+            Some(30_000)
+        );
+        let (file, problems) = parse_config_file(r#"{"request_timeout_ms": 2500}"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        let config = AppConfig::layered(&file, &SavedSettings::default(), None);
+        assert_eq!(config.client_config().request_timeout_ms, Some(2_500));
+
+        for bad in ["999", "120001", "2.5", "-1", "\"2500\"", "null"] {
+            let (file, problems) =
+                parse_config_file(&format!(r#"{{"request_timeout_ms": {bad}}}"#));
+            assert_eq!(file.request_timeout_ms, None, "{bad}");
+            assert_eq!(problems.len(), 1, "{bad}");
+            assert!(problems[0].contains("request_timeout_ms"), "{problems:?}");
+        }
     }
 
     #[test]

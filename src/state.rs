@@ -110,6 +110,10 @@ pub struct PastSubmission {
     pub dids: Vec<Did>,
     /// Its requirement.
     pub requirement: Option<EmergencyRequirement>,
+    /// Its identity, offered again when it must be corrected.
+    pub identity: Option<Identity>,
+    /// Its address, offered again when it must be corrected.
+    pub address: Option<Address>,
 }
 
 /// Everything chosen up to the address: what the validate and submit steps work on.
@@ -431,6 +435,8 @@ impl WizardContext {
             verification_id: verification_id.clone(),
             dids: self.selected_dids.get_untracked(),
             requirement: self.requirement.get_untracked(),
+            identity: self.identity.get_untracked(),
+            address: self.address.get_untracked(),
         }));
         self.selected_dids.set(Vec::new());
         self.resubmitted_service.set(None);
@@ -446,8 +452,9 @@ impl WizardContext {
         self.verification_id.set(Some(verification_id));
     }
 
-    /// Puts the numbers and requirement of submission `verification_id` back into the draft,
-    /// so the user can fix identity or address; false when this page does not know them.
+    /// Puts the numbers, requirement, identity and address of submission `verification_id`
+    /// back into the draft, so the user can fix identity or address; false when this page
+    /// does not know them.
     ///
     /// The corrected verification goes to the rejected one's calling service
     /// (`calling_service_id`), because DIDWW keeps the numbers assigned to that service.
@@ -466,7 +473,11 @@ impl WizardContext {
         self.selected_dids.set(past.dids);
         self.resubmitted_service.set(calling_service_id);
         self.requirement.set(past.requirement);
-        self.clear_from_identity();
+        // The identity and address come back chosen, so the user changes only what the
+        // reviewer objected to; the corrected choice must be validated again.
+        self.identity.set(past.identity);
+        self.address.set(past.address);
+        self.clear_from_validation();
         true
     }
 
@@ -709,7 +720,18 @@ mod tests {
         );
         assert_eq!(draft.selected_dids().get_untracked().len(), 1);
         assert!(draft.requirement().get_untracked().is_some());
-        assert!(draft.identity().get_untracked().is_none());
+        assert!(
+            draft.identity().get_untracked().is_some(),
+            "the identity is offered again"
+        );
+        assert!(
+            draft.address().get_untracked().is_some(),
+            "the address is offered again"
+        );
+        assert!(
+            !draft.is_validated().get_untracked(),
+            "a correction is validated again"
+        );
     }
 
     fn did_in(id: &str, country: &str) -> Did {

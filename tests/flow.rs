@@ -9,11 +9,14 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
 use didww_emergency::api::{
-    create_verification, get_calling_service, get_verification, get_verification_with_service,
-    list_emergency_dids, requirement_for, validate_requirement, ApiError, Client, NewVerification,
+    calling_services_page, create_verification, find_verification_by_reference,
+    get_calling_service, get_verification, get_verification_with_service, list_emergency_dids,
+    list_verifications, requirement_for, validate_requirement, verifications_page, ApiError,
+    Client, NewVerification, RecordPage,
 };
+use didww_emergency::domain::attempt::submit_exactly_once;
 use didww_emergency::domain::problems::{problems_from_api_error, ProblemTarget};
-use didww_emergency::model::{ServiceStatus, VerificationStatus};
+use didww_emergency::model::{EmergencyVerification, ServiceStatus, VerificationStatus};
 use didww_emergency::sandbox::{seed, Simulator};
 
 /// Runs a future that never waits: the simulator answers at once and, outside the browser,
@@ -193,4 +196,84 @@ fn a_rejected_registration_is_corrected_on_its_existing_service() {
         Some(service_id.as_str())
     );
     assert_eq!(service.status, Some(ServiceStatus::Active));
+}
+
+#[test]
+fn a_lost_answer_after_the_simulator_created_the_verification_sends_no_second_post() {
+    let client = client();
+    let verification = submission(
+        seed::LOCKED_IDENTITY_ADDRESS,
+        seed::LOCKED_DID,
+        "attempt-lost-answer",
+    );
+    let posts = std::cell::Cell::new(0);
+    let before = run(list_verifications(&client))
+        .expect("verifications load")
+        .len();
+
+    // The simulator handles the POST, then the answer is lost as a timeout would lose it.
+    let outcome = run(submit_exactly_once(
+        false,
+        || {
+            posts.set(posts.get() + 1);
+            let (client, verification) = (client.clone(), verification.clone());
+            async move {
+                create_verification(&client, &verification).await?;
+                Err::<EmergencyVerification, _>(ApiError::Timeout)
+            }
+        },
+        || find_verification_by_reference(&client, "attempt-lost-answer"),
+        |_| async {},
+    ));
+
+    let found = outcome.expect("the created verification is found");
+    assert_eq!(posts.get(), 1, "no second POST");
+    assert_eq!(
+        found.external_reference_id.as_deref(),
+        Some("attempt-lost-answer")
+    );
+    let after = run(list_verifications(&client))
+        .expect("verifications load")
+        .len();
+    assert_eq!(after, before + 1, "exactly one verification was created");
+}
+
+#[test]
+fn the_registrations_pages_are_newest_first_filtered_and_counted() {
+    let client = client();
+    for (index, did) in [seed::LOCKED_DID, seed::CLEAN_DID].into_iter().enumerate() {
+        let address = if did == seed::LOCKED_DID {
+            seed::LOCKED_IDENTITY_ADDRESS
+        } else {
+            seed::GUIDE_ADDRESS
+        };
+        let reference = format!("attempt-page-{index}");
+        run(create_verification(
+            &client,
+            &submission(address, did, &reference),
+        ))
+        .expect("submitted");
+    }
+
+    let first = run(verifications_page(&client, None, 1, 1)).expect("a page");
+    let second = run(verifications_page(&client, None, 2, 1)).expect("a page");
+    let pending = run(verifications_page(&client, Some("pending"), 1, 25)).expect("a page");
+    let services = run(calling_services_page(&client, Some("active"), 1, 25)).expect("a page");
+
+    assert_eq!(first.records.len(), 1);
+    assert_eq!(first.total, second.total);
+    let stamps = |page: &RecordPage<EmergencyVerification>| page.records[0].created_at.clone();
+    assert!(stamps(&first) >= stamps(&second), "newest first");
+    assert!(pending
+        .records
+        .iter()
+        .all(|verification| { verification.status == Some(VerificationStatus::Pending) }));
+    assert!(!services.records.is_empty());
+    assert!(services
+        .records
+        .iter()
+        .all(|service| service.status == Some(ServiceStatus::Active)));
+    // The status page reads a service's requirement through these two.
+    let service = run(get_calling_service(&client, &services.records[0].id)).expect("a service");
+    assert!(service.country_id.is_some() && service.group_type_id.is_some());
 }

@@ -4,13 +4,16 @@ use super::{decode_list, decode_single, ApiError, Client};
 use crate::model::EmergencyCallingService;
 use crate::wire::ApiRequest;
 
-/// One calling service with its verification and DIDs.
+/// One calling service with its verification, DIDs, country and number type (the last two
+/// name its requirement).
 pub async fn get_calling_service(
     client: &Client,
     id: &str,
 ) -> Result<EmergencyCallingService, ApiError> {
-    let request = ApiRequest::get(format!("/emergency_calling_services/{id}"))
-        .param("include", "emergency_verification,dids");
+    let request = ApiRequest::get(format!("/emergency_calling_services/{id}")).param(
+        "include",
+        "emergency_verification,dids,country,did_group_type",
+    );
     decode_single(&client.document(request).await?, 200)
 }
 

@@ -25,8 +25,8 @@ pub const MAX_PAGE_SIZE: u32 = 100;
 /// How many times a GET is tried before its error is shown.
 const GET_ATTEMPTS: u32 = 3;
 
-/// How long a request may take before it counts as timed out.
-const TIMEOUT_MS: u32 = 30_000;
+/// How long a request may take before it counts as timed out, unless configured.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 
 /// Upper bound on pages followed for one collection, so a broken `next` link cannot loop.
 const MAX_PAGES: usize = 500;
@@ -40,6 +40,9 @@ pub struct ClientConfig {
     pub api_key: Option<String>,
     /// Whether to send `X-DIDWW-API-Version`.
     pub send_version_header: bool,
+    /// How long a request may take before it counts as timed out; `None` means
+    /// [`DEFAULT_TIMEOUT_MS`].
+    pub request_timeout_ms: Option<u32>,
 }
 
 /// Sends API requests; cheap to clone and safe to share.
@@ -147,7 +150,8 @@ impl Client {
                 if scope.is_some_and(RequestScope::is_aborted) {
                     return Err(ApiError::Aborted);
                 }
-                http::fetch(&config.api_base_url, &request, scope, TIMEOUT_MS).await
+                let timeout_ms = config.request_timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
+                http::fetch(&config.api_base_url, &request, scope, timeout_ms).await
             }
             #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
             Backend::Simulator(simulator) => {

@@ -1,5 +1,6 @@
-//! The moment of submission: one reference per attempt, callback checks, and polling pace.
+//! The moment of submission: one reference per attempt and callback checks.
 
+use crate::jsonapi::ErrorObject;
 use crate::model::CallbackMethod;
 
 /// DIDWW's limit for `external_reference_id`.
@@ -22,6 +23,24 @@ pub fn new_attempt_reference(prefix: &str, now_ms: f64, entropy: u32) -> String 
         format!("{clean}-{stamp:x}-{entropy:08x}")
     };
     reference.chars().take(MAX_REFERENCE_LENGTH).collect()
+}
+
+/// Checks an `external_reference_id` a partner supplies for the attempt: 1 to 100
+/// characters, no control characters, surrounding spaces dropped.
+pub fn check_partner_reference(supplied: &str) -> Result<String, String> {
+    let reference = supplied.trim();
+    if reference.is_empty() {
+        return Err("the supplied reference is empty".to_owned());
+    }
+    if reference.chars().count() > MAX_REFERENCE_LENGTH {
+        return Err(format!(
+            "the supplied reference is longer than {MAX_REFERENCE_LENGTH} characters"
+        ));
+    }
+    if reference.chars().any(char::is_control) {
+        return Err("the supplied reference contains control characters".to_owned());
+    }
+    Ok(reference.to_owned())
 }
 
 /// Checks the optional callback: an https URL with a method, or nothing at all.
@@ -51,16 +70,48 @@ pub fn check_callback(
     }
 }
 
-/// How long to wait before status poll number `attempt` (0-based): quick at first, then
-/// slower, never more often than every 2 seconds nor less often than every minute.
-pub fn poll_delay_ms(attempt: u32) -> u32 {
-    let delay = 2_000u32.saturating_mul(2u32.saturating_pow(attempt / 3));
-    delay.min(60_000)
+/// The DID whose refusal says it "can be used only with" another identity, when the
+/// submission was refused for that: its identity is the one to choose.
+pub fn did_needing_its_own_identity(errors: &[ErrorObject]) -> Option<String> {
+    errors.iter().find_map(|error| {
+        let message = error.message()?.to_lowercase();
+        if !message.contains("can be used only with identity") {
+            return None;
+        }
+        let pointer = error.pointer()?;
+        pointer
+            .strip_prefix("/data/relationships/dids/")
+            .map(|id| id.trim_end_matches('/').to_owned())
+            .filter(|id| !id.is_empty() && !id.contains('/'))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_identity_mismatch_names_the_did_whose_identity_must_be_chosen() {
+        let mismatch = ErrorObject::validation(
+            422,
+            "/data/relationships/dids/did-7",
+            "can be used only with Identity Business - Vilnius Test Works UAB",
+            "dids/did-7 - can be used only with Identity Business - Vilnius Test Works UAB",
+        );
+        let other = ErrorObject::validation(
+            422,
+            "/data/relationships/dids/did-8",
+            "is already assigned to another Emergency Calling Service",
+            "dids/did-8 - is already assigned to another Emergency Calling Service",
+        );
+
+        assert_eq!(
+            did_needing_its_own_identity(&[other.clone(), mismatch]),
+            Some("did-7".to_owned())
+        );
+        assert_eq!(did_needing_its_own_identity(&[other]), None);
+        assert_eq!(did_needing_its_own_identity(&[]), None);
+    }
 
     #[test]
     fn attempt_references_are_unique_short_and_clean() {
@@ -70,6 +121,21 @@ mod tests {
         assert!(first.starts_with("partner42-"));
         let long = new_attempt_reference(&"x".repeat(300), 1.0, u32::MAX);
         assert!(long.len() <= MAX_REFERENCE_LENGTH);
+    }
+
+    #[test]
+    fn a_partners_reference_is_used_when_it_fits_dids_limits() {
+        assert_eq!(
+            check_partner_reference("  crm-4711 "),
+            Ok("crm-4711".to_owned())
+        );
+        assert_eq!(
+            check_partner_reference(&"é".repeat(100)).map(|reference| reference.len()),
+            Ok(200)
+        );
+        for bad in ["", "   ", "tab\there", &"x".repeat(101)] {
+            assert!(check_partner_reference(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
@@ -85,13 +151,5 @@ mod tests {
                 CallbackMethod::Get
             )))
         );
-    }
-
-    #[test]
-    fn polling_slows_down_and_is_capped() {
-        let delays: Vec<u32> = (0..30).map(poll_delay_ms).collect();
-        assert_eq!(delays[0], 2_000);
-        assert!(delays.windows(2).all(|pair| pair[0] <= pair[1]));
-        assert_eq!(*delays.last().unwrap(), 60_000);
     }
 }

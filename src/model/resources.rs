@@ -498,6 +498,10 @@ pub struct EmergencyCallingService {
     pub verification_id: Option<String>,
     /// The DIDs it covers, when sent.
     pub did_ids: Vec<String>,
+    /// The country of its DIDs, when sent: with the group type, it names the requirement.
+    pub country_id: Option<String>,
+    /// The DID group type of its DIDs, when sent.
+    pub group_type_id: Option<String>,
 }
 
 impl FromResource for EmergencyCallingService {
@@ -524,6 +528,8 @@ impl FromResource for EmergencyCallingService {
                 .into_iter()
                 .map(|target| target.id)
                 .collect(),
+            country_id: resource.to_one("country").map(|target| target.id),
+            group_type_id: resource.to_one("did_group_type").map(|target| target.id),
         })
     }
 }

@@ -1,10 +1,11 @@
 //! The frame around every step: title, banners, settings, stepper and the step itself.
 
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
+use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use super::REGISTRATIONS_PATH;
 use crate::api::RequestScope;
 use crate::components::{
     ConfigProblems, DemoBanner, DraftBar, LoadingState, SettingsPanel, StepState, Stepper,
@@ -69,6 +70,11 @@ pub fn WizardShell() -> impl IntoView {
                         <span class="dwe-topbar__mark" aria-hidden="true">"112"</span>
                         "Emergency calling registration"
                     </p>
+                    <nav class="dwe-topbar__nav" aria-label="App">
+                        <A href=REGISTRATIONS_PATH attr:data-testid="nav-registrations">
+                            "Registrations"
+                        </A>
+                    </nav>
                     <button
                         type="button"
                         class="dwe-button dwe-button--ghost"

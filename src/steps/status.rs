@@ -10,10 +10,15 @@ use leptos_router::NavigateOptions;
 
 use super::dids::numbers_for_reading;
 use super::next_batch::NextBatch;
-use crate::api::{get_calling_service, get_verification_with_service, sleep_ms, ApiError, Client};
+use crate::api::{
+    get_calling_service, get_verification_with_service, now_ms, requirement_for, sleep_ms,
+    ApiError, Client,
+};
 use crate::components::{BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading};
 use crate::config::ConfigContext;
-use crate::domain::submission::poll_delay_ms;
+use crate::domain::monitoring::{
+    is_overdue, next_watch, parse_utc_timestamp_ms, wait_visible_time, Watch,
+};
 use crate::model::{EmergencyCallingService, EmergencyVerification, VerificationStatus};
 use crate::state::{WizardContext, WizardStep};
 
@@ -28,25 +33,47 @@ struct StatusParams {
 struct Snapshot {
     verification: EmergencyVerification,
     service: Option<EmergencyCallingService>,
+    /// The requirement's estimated setup time, when known.
+    estimate: Option<String>,
+    /// When the snapshot was taken, to judge whether the review is overdue.
+    taken_at_ms: u64,
 }
 
 impl Snapshot {
-    /// True when nothing will change without the user or DIDWW acting again.
-    fn is_settled(&self) -> bool {
-        let decided = self
-            .verification
-            .status
+    /// What to do next: ask again later, or stop because nothing will change without the
+    /// user or DIDWW acting again.
+    fn watch(&self, attempt: u32) -> Watch {
+        let service_status = self
+            .service
             .as_ref()
-            .is_some_and(VerificationStatus::is_final);
-        let service_settled = match &self.service {
-            Some(service) => service
-                .status
-                .as_ref()
-                .is_some_and(|status| status.is_settled()),
-            // A rejected verification may leave no service to wait for.
-            None => matches!(self.verification.status, Some(VerificationStatus::Rejected)),
+            .and_then(|service| service.status.as_ref());
+        next_watch(
+            self.verification.status.as_ref(),
+            service_status,
+            attempt,
+            self.waited_ms(),
+        )
+    }
+
+    /// How long the registration has waited since it was submitted (0 when unknown).
+    fn waited_ms(&self) -> u64 {
+        self.submitted_ms()
+            .map_or(0, |submitted| self.taken_at_ms.saturating_sub(submitted))
+    }
+
+    fn submitted_ms(&self) -> Option<u64> {
+        self.verification
+            .created_at
+            .as_deref()
+            .and_then(parse_utc_timestamp_ms)
+    }
+
+    /// True when the registration is still under way past the requirement's estimate.
+    fn is_overdue(&self) -> bool {
+        let (Some(submitted), Some(estimate)) = (self.submitted_ms(), &self.estimate) else {
+            return false;
         };
-        decided && service_settled
+        self.watch(0) != Watch::Stop && is_overdue(submitted, self.taken_at_ms, estimate)
     }
 
     /// One sentence for the live region.
@@ -70,6 +97,7 @@ impl Snapshot {
 #[component]
 pub fn StepStatus() -> impl IntoView {
     let config = ConfigContext::expect();
+    let draft = WizardContext::expect();
     let params = use_params::<StatusParams>();
     let (snapshot, set_snapshot) = signal(None::<Result<Snapshot, ApiError>>);
     let (announcement, set_announcement) = signal(String::new());
@@ -87,7 +115,19 @@ pub fn StepStatus() -> impl IntoView {
             return;
         };
         set_snapshot.set(None);
-        spawn_local_scoped_with_cancellation(follow(client, id, set_snapshot, set_announcement));
+        let known_estimate = draft
+            .past_submission()
+            .get_untracked()
+            .filter(|past| past.verification_id == id)
+            .and_then(|past| past.requirement)
+            .and_then(|requirement| requirement.estimate_setup_time);
+        spawn_local_scoped_with_cancellation(follow(
+            client,
+            id,
+            known_estimate,
+            set_snapshot,
+            set_announcement,
+        ));
     });
 
     let content = move || match snapshot.get() {
@@ -123,6 +163,7 @@ pub fn StepStatus() -> impl IntoView {
 async fn follow(
     client: Result<Client, ApiError>,
     id: String,
+    known_estimate: Option<String>,
     set_snapshot: WriteSignal<Option<Result<Snapshot, ApiError>>>,
     set_announcement: WriteSignal<String>,
 ) {
@@ -133,17 +174,19 @@ async fn follow(
             return;
         }
     };
+    let mut estimate = known_estimate;
     let mut attempt = 0;
     let mut has_shown = false;
     loop {
-        match load_snapshot(&client, &id).await {
+        let delay_ms = match load_snapshot(&client, &id, &mut estimate).await {
             Ok(snapshot) => {
-                let is_settled = snapshot.is_settled();
+                let watch = snapshot.watch(attempt);
                 set_announcement.set(snapshot.announcement());
                 set_snapshot.set(Some(Ok(snapshot)));
                 has_shown = true;
-                if is_settled {
-                    return;
+                match watch {
+                    Watch::Stop => return,
+                    Watch::AskAgainIn(delay_ms) => delay_ms,
                 }
             }
             // A passing outage never ends the watch: what is on screen stays (or the error
@@ -153,18 +196,85 @@ async fn follow(
                 if !has_shown {
                     set_snapshot.set(Some(Err(error)));
                 }
+                crate::domain::monitoring::poll_delay_ms(attempt, 0)
             }
             Err(error) => {
                 set_snapshot.set(Some(Err(error)));
                 return;
             }
-        }
-        sleep_ms(poll_delay_ms(attempt)).await;
+        };
+        wait_for_next_poll(delay_ms).await;
         attempt += 1;
     }
 }
 
-async fn load_snapshot(client: &Client, id: &str) -> Result<Snapshot, ApiError> {
+/// How often a waiting status page checks whether it is due or visible again; checking
+/// costs no request.
+const VISIBILITY_CHECK_MS: u32 = 500;
+
+/// Waits `delay_ms` of visible time, asking nothing while the tab is hidden and ending at
+/// once when it shows again (see [`wait_visible_time`]).
+async fn wait_for_next_poll(delay_ms: u32) {
+    wait_visible_time(delay_ms, VISIBILITY_CHECK_MS, page_is_hidden, sleep_ms).await;
+}
+
+/// True when the page is in a background tab or a minimised window (Page Visibility API).
+fn page_is_hidden() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|window| window.document())
+            .is_some_and(|document| document.hidden())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        false
+    }
+}
+
+/// The estimated setup time of the requirement behind `service`: `Some("")` when there is
+/// none to read, `None` when it could not be read now and is worth another try.
+async fn setup_estimate(
+    client: &Client,
+    service: Option<&EmergencyCallingService>,
+) -> Option<String> {
+    let service = service?;
+    // An included service may carry its relationships as links only; the service itself
+    // names its country and number type.
+    let fetched;
+    let service = if service.country_id.is_some() && service.group_type_id.is_some() {
+        service
+    } else {
+        fetched = match get_calling_service(client, &service.id).await {
+            Ok(fetched) => fetched,
+            Err(error) => {
+                log::warn!("the requirement's setup time is unknown: {error}");
+                return None;
+            }
+        };
+        &fetched
+    };
+    let (Some(country), Some(group_type)) = (&service.country_id, &service.group_type_id) else {
+        return Some(String::new());
+    };
+    match requirement_for(client, country, group_type).await {
+        Ok(requirement) => Some(
+            requirement
+                .and_then(|requirement| requirement.estimate_setup_time)
+                .unwrap_or_default(),
+        ),
+        Err(error) => {
+            log::warn!("the requirement's setup time is unknown: {error}");
+            None
+        }
+    }
+}
+
+async fn load_snapshot(
+    client: &Client,
+    id: &str,
+    estimate: &mut Option<String>,
+) -> Result<Snapshot, ApiError> {
     let (verification, included_service) = get_verification_with_service(client, id).await?;
     // The service normally arrives included; a server that leaves it out costs one more call.
     let service = match (included_service, &verification.calling_service_id) {
@@ -172,9 +282,16 @@ async fn load_snapshot(client: &Client, id: &str) -> Result<Snapshot, ApiError> 
         (None, Some(service_id)) => Some(get_calling_service(client, service_id).await?),
         (None, None) => None,
     };
+    // Opened from a link, the page does not know the requirement: its estimate is read once
+    // through the service's country and number type. Without it the page still works.
+    if estimate.is_none() {
+        *estimate = setup_estimate(client, service.as_ref()).await;
+    }
     Ok(Snapshot {
         verification,
         service,
+        estimate: estimate.clone().filter(|estimate| !estimate.is_empty()),
+        taken_at_ms: now_ms().max(0.0) as u64,
     })
 }
 
@@ -182,9 +299,12 @@ async fn load_snapshot(client: &Client, id: &str) -> Result<Snapshot, ApiError> 
 fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
     let draft = WizardContext::expect();
     let navigate = use_navigate();
+    let is_overdue = snapshot.is_overdue();
     let Snapshot {
         verification,
         service,
+        estimate,
+        ..
     } = snapshot;
 
     let verification_status = verification.status.clone();
@@ -210,10 +330,7 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
             count => format!("{count} numbers"),
         },
     };
-    let setup_time = past
-        .as_ref()
-        .and_then(|past| past.requirement.as_ref())
-        .and_then(|requirement| requirement.estimate_setup_time.clone());
+    let setup_time = estimate;
     let is_rejected = matches!(verification_status, Some(VerificationStatus::Rejected));
     let explanation = explain(&verification_status, service.as_ref());
     let verification_id = verification.id.clone();
@@ -256,6 +373,23 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
             </div>
         </div>
         <p class="dwe-status__explanation" data-testid="status-explanation">{explanation}</p>
+        {is_overdue
+            .then(|| {
+                let estimate = setup_time.clone().unwrap_or_default();
+                view! {
+                    <div class="dwe-notice dwe-notice--warning" data-testid="status-overdue">
+                        <p class="dwe-notice__title">"This is taking longer than estimated"</p>
+                        <p>
+                            {format!(
+                                "DIDWW estimates {estimate} for this kind of number. The \
+                                 registration is still being processed; if it stays like this, \
+                                 contact your DIDWW account manager or provider with the \
+                                 reference below."
+                            )}
+                        </p>
+                    </div>
+                }
+            })}
         <dl class="dwe-summary-list">
             <div class="dwe-summary-list__row">
                 <dt>"Reference"</dt>
@@ -345,6 +479,10 @@ fn explain(
     use crate::model::ServiceStatus;
     let service_status = service.and_then(|service| service.status.as_ref());
     match (verification, service_status) {
+        (_, Some(ServiceStatus::Canceled)) => {
+            "The emergency calling service was canceled. Emergency calling does not work for \
+             these numbers."
+        }
         (Some(VerificationStatus::Approved), Some(ServiceStatus::Active)) => {
             "Approved. Emergency calling is active for these numbers."
         }
@@ -363,7 +501,7 @@ fn explain(
 }
 
 /// `2026-04-21T08:10:43.079Z` as `2026-04-21 08:10 UTC`; anything else as received.
-fn readable_time(iso: &str) -> String {
+pub(super) fn readable_time(iso: &str) -> String {
     let bytes = iso.as_bytes();
     let is_utc_stamp = bytes.len() >= 17 && bytes[10] == b'T' && iso.ends_with('Z');
     match (is_utc_stamp, iso.get(..10), iso.get(11..16)) {

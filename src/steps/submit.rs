@@ -2,28 +2,28 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::dids::numbers_for_reading;
 use crate::api::{
-    create_verification, find_verification_by_reference, now_ms, sleep_ms, ApiError, Client,
-    NewVerification,
+    create_verification, find_verification_by_reference, get_identity, now_ms, sleep_ms, ApiError,
+    Client, NewVerification,
 };
 use crate::components::{
     format_number, BlockedStep, ErrorSummary, FormField, SelectOption, StepHeading, SummaryEntry,
 };
 use crate::config::ConfigContext;
+use crate::domain::attempt::submit_exactly_once;
 use crate::domain::problems::{problems_from_api_error, Problem, ProblemTarget};
-use crate::domain::submission::{check_callback, new_attempt_reference, poll_delay_ms};
+use crate::domain::submission::{
+    check_callback, check_partner_reference, did_needing_its_own_identity, new_attempt_reference,
+};
 use crate::model::{Did, EmergencyVerification};
 use crate::state::{CompleteChoices, WizardContext, WizardStep};
 
 /// The form's own fields, for routing server errors.
 const CALLBACK_FIELDS: [&str; 2] = ["callback_url", "callback_method"];
-/// How many times a POST whose answer was lost is sent again after checking it did not land.
-const MAX_RESENDS: u32 = 2;
 
 /// Sums up what will be submitted, takes an optional callback, and submits the verification
 /// with protection against double submission and lost answers.
@@ -61,8 +61,9 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
     let navigate = use_navigate();
+    let query = use_query_map();
     let (problems, set_problems) = signal(Vec::<Problem>::new());
-    let (needs_locked_identity, set_needs_locked_identity) = signal(false);
+    let (locked_did, set_locked_did) = signal(None::<Did>);
     let is_in_flight = StoredValue::new(false);
     let submit_button = NodeRef::<html::Button>::new();
 
@@ -84,12 +85,35 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         },
     ]);
 
-    let submit_verification_action = Action::new_local(move |verification: &NewVerification| {
-        let verification = verification.clone();
-        let client = config.client_untracked();
-        async move { submit_once(client?, verification).await }
-    });
+    let submit_verification_action =
+        Action::new_local(move |(verification, is_repeat): &(NewVerification, bool)| {
+            let (verification, is_repeat) = (verification.clone(), *is_repeat);
+            let client = config.client_untracked();
+            async move { submit_once(client?, verification, is_repeat).await }
+        });
     let is_pending = submit_verification_action.pending();
+
+    // The identity a locked number requires is chosen for the user, then the identity step
+    // opens so they can check it and pick one of its addresses.
+    let navigate_to_identity = navigate.clone();
+    let choose_required_identity_action = Action::new_local(move |did: &Option<Did>| {
+        let did = did.clone();
+        let client = config.client_untracked();
+        let navigate = navigate_to_identity.clone();
+        async move {
+            let identity = match did.as_ref().and_then(|did| did.identity.clone()) {
+                Some(identity) => Some(identity),
+                None => match (client, did.and_then(|did| did.identity_id)) {
+                    (Ok(client), Some(id)) => get_identity(&client, &id).await.ok(),
+                    _ => None,
+                },
+            };
+            if identity.is_some() {
+                draft.choose_identity(identity);
+            }
+            navigate(WizardStep::Identity.path(), NavigateOptions::default());
+        }
+    });
 
     let numbers = dids.clone();
     Effect::new(move |_| match submit_verification_action.value().get() {
@@ -100,7 +124,9 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         }
         Some(Err(error)) => {
             is_in_flight.set_value(false);
-            set_needs_locked_identity.set(mentions_locked_identity(&error));
+            let locked = did_needing_its_own_identity(error.errors())
+                .and_then(|id| numbers.iter().find(|did| did.id == id).cloned());
+            set_locked_did.set(locked);
             set_problems.set(readable_problems(&error, &numbers));
         }
         None => {}
@@ -137,24 +163,75 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
             button.set_disabled(true);
         }
         set_problems.set(Vec::new());
-        set_needs_locked_identity.set(false);
-        let external_reference_id =
-            draft.attempt_reference(|| new_attempt_reference("dwe", now_ms(), random_entropy()));
-        submit_verification_action.dispatch(NewVerification {
+        set_locked_did.set(None);
+        // A reference that already existed belongs to an earlier try of this attempt, whose
+        // answer may have been lost: that try is looked for before anything is posted.
+        let mut is_repeat = true;
+        let external_reference_id = draft.attempt_reference(|| {
+            is_repeat = false;
+            // A partner that tracks registrations in its own system may name the attempt
+            // (`?external_reference_id=` on this page); otherwise the app names it.
+            let supplied = query.with_untracked(|query| query.get("external_reference_id"));
+            match supplied.map(|supplied| check_partner_reference(&supplied)) {
+                Some(Ok(reference)) => reference,
+                Some(Err(problem)) => {
+                    log::warn!("{problem}; the app names the attempt instead");
+                    new_attempt_reference("dwe", now_ms(), random_entropy())
+                }
+                None => new_attempt_reference("dwe", now_ms(), random_entropy()),
+            }
+        });
+        let verification = NewVerification {
             address_id: address_id.clone(),
             did_ids: did_ids.clone(),
             calling_service_id: draft.resubmitted_service().get_untracked(),
             callback,
             external_reference_id,
-        });
+        };
+        submit_verification_action.dispatch((verification, is_repeat));
     };
 
     let setup_time = requirement.estimate_setup_time.clone();
+    // A number DIDWW refused is marked in the list of numbers, with the reason beside it.
+    let refused_numbers = move || {
+        let refused: Vec<(String, String)> = problems.with(|problems| {
+            problems
+                .iter()
+                .filter_map(|problem| match &problem.target {
+                    ProblemTarget::Did(id) => Some((id.clone(), problem.message.clone())),
+                    _ => None,
+                })
+                .collect()
+        });
+        (!refused.is_empty()).then(|| {
+            view! {
+                <ul class="dwe-notice__list dwe-refused-numbers" data-testid="submit-refused-dids">
+                    {refused
+                        .into_iter()
+                        .map(|(id, message)| {
+                            view! {
+                                <li
+                                    class="dwe-refused-numbers__row"
+                                    data-testid=format!("submit-did-{id}")
+                                >
+                                    <span aria-hidden="true">"✕ "</span>
+                                    {message}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    };
     view! {
         <dl class="dwe-summary-list" data-testid="submit-summary">
             <div class="dwe-summary-list__row">
                 <dt>"Numbers"</dt>
-                <dd>{numbers_for_reading(&dids)}</dd>
+                <dd>
+                    {numbers_for_reading(&dids)}
+                    {refused_numbers}
+                </dd>
             </div>
             <div class="dwe-summary-list__row">
                 <dt>"Identity"</dt>
@@ -186,15 +263,22 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         </dl>
         <form class="dwe-form" data-testid="submit-form" on:submit=on_submit novalidate>
             <ErrorSummary entries=summary_entries title="The registration was not submitted" />
-            <Show when=move || needs_locked_identity.get()>
+            <Show when=move || locked_did.with(Option::is_some)>
                 <div class="dwe-notice dwe-notice--warning" data-testid="submit-locked-identity">
                     <p>
                         "A number is tied to another identity through its end-user registration, \
                          so DIDWW accepts only that identity and one of its addresses."
                     </p>
-                    <A href=WizardStep::Identity.path() attr:data-testid="submit-fix-identity">
+                    <button
+                        type="button"
+                        class="dwe-button dwe-button--secondary"
+                        data-testid="submit-fix-identity"
+                        on:click=move |_| {
+                            choose_required_identity_action.dispatch(locked_did.get_untracked());
+                        }
+                    >
                         "Choose the required identity"
-                    </A>
+                    </button>
                 </div>
             </Show>
             <fieldset class="dwe-fieldset">
@@ -237,54 +321,22 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
     }
 }
 
-/// Sends the verification; when the answer is lost, looks for it by the attempt's reference
-/// and sends again only if DIDWW has no record of it.
+/// Sends the verification exactly once (see [`submit_exactly_once`]); `is_repeat` says an
+/// earlier try of the same attempt may have landed, so it is looked up before any `POST`.
 async fn submit_once(
     client: Client,
     verification: NewVerification,
+    is_repeat: bool,
 ) -> Result<EmergencyVerification, ApiError> {
-    let mut resends = 0;
-    loop {
-        let error = match create_verification(&client, &verification).await {
-            Ok(created) => return Ok(created),
-            Err(error) if answer_was_lost(&error) => error,
-            Err(error) => return Err(error),
-        };
-        log::warn!("verification answer lost ({error}); looking it up by reference");
-        match find_verification_by_reference(&client, &verification.external_reference_id).await {
-            Ok(Some(found)) => return Ok(found),
-            Ok(None) if resends < MAX_RESENDS => {
-                resends += 1;
-                sleep_ms(poll_delay_ms(resends)).await;
-            }
-            // Without a clear "not created", sending again could register twice.
-            Ok(None) | Err(_) => return Err(error),
-        }
-    }
-}
-
-/// True when the request may have reached DIDWW although no usable answer came back.
-fn answer_was_lost(error: &ApiError) -> bool {
-    matches!(
-        error,
-        ApiError::Timeout
-            | ApiError::Network(_)
-            | ApiError::Server { .. }
-            | ApiError::UnexpectedResponse { .. }
+    let reference = verification.external_reference_id.clone();
+    submit_exactly_once(
+        is_repeat,
+        || create_verification(&client, &verification),
+        || find_verification_by_reference(&client, &reference),
+        sleep_ms,
     )
-}
-
-/// True when DIDWW refused because a number is tied to another identity.
-fn mentions_locked_identity(error: &ApiError) -> bool {
-    error
-        .errors()
-        .iter()
-        .filter_map(|error| error.message())
-        .any(|message| {
-            message
-                .to_lowercase()
-                .contains("can be used only with identity")
-        })
+    .await
+    .map_err(|failure| failure.error)
 }
 
 /// The submission's problems in plain words: a refused number is named by its number, and a
@@ -337,5 +389,78 @@ fn random_entropy() -> u32 {
     #[cfg(not(target_arch = "wasm32"))]
     {
         (now_ms() as u64 % u64::from(u32::MAX)) as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jsonapi::ErrorObject;
+
+    fn did(id: &str, number: &str) -> Did {
+        Did {
+            id: id.to_owned(),
+            number: number.to_owned(),
+            ..Did::default()
+        }
+    }
+
+    fn summary_text(error: &ApiError) -> String {
+        let problems = readable_problems(error, &[]);
+        assert!(problems
+            .iter()
+            .all(|problem| problem.target == ProblemTarget::Summary));
+        problems
+            .into_iter()
+            .map(|problem| problem.message)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_refused_number_is_named_by_its_number_and_marks_its_row() {
+        let refusal = ErrorObject::validation(
+            422,
+            "/data/relationships/dids/did-1",
+            "is already assigned to another Emergency Calling Service",
+            "dids/did-1 - is already assigned to another Emergency Calling Service",
+        );
+
+        let problems = readable_problems(
+            &ApiError::Validation(vec![refusal]),
+            &[did("did-1", "12125550123")],
+        );
+
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].target, ProblemTarget::Did("did-1".to_owned()));
+        assert!(
+            problems[0]
+                .message
+                .ends_with(": is already assigned to another Emergency Calling Service"),
+            "{}",
+            problems[0].message
+        );
+        assert!(!problems[0].message.contains("dids/did-1"));
+    }
+
+    #[test]
+    fn refusals_and_failures_read_in_plain_words_with_what_to_do() {
+        let cases = [
+            (ApiError::Forbidden(Vec::new()), "no emergency calling plan"),
+            (ApiError::Unauthorized, "API key"),
+            (
+                ApiError::RateLimited {
+                    retry_after_seconds: Some(3),
+                },
+                "wait 3 seconds",
+            ),
+            (ApiError::Server { status: 503 }, "try again"),
+            (ApiError::Network("offline".to_owned()), "try again"),
+            (ApiError::Timeout, "try again"),
+        ];
+        for (error, expected) in cases {
+            let text = summary_text(&error).to_lowercase();
+            assert!(text.contains(&expected.to_lowercase()), "{error:?}: {text}");
+        }
     }
 }

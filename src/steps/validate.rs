@@ -9,7 +9,8 @@ use super::dids::{numbers_for_reading, place_for_reading};
 use crate::api::{validate_requirement, ApiError};
 use crate::components::{BlockedStep, ErrorState, StepHeading};
 use crate::config::ConfigContext;
-use crate::domain::problems::problems_from_api_error;
+use crate::domain::form::FieldKey;
+use crate::domain::validation::{route_objections, FixStep, Objection};
 use crate::state::{CompleteChoices, WizardContext, WizardStep};
 
 /// Sums up the choices and asks DIDWW whether identity and address meet the requirement.
@@ -151,21 +152,19 @@ fn SummaryRow(label: &'static str, value: String, step: WizardStep) -> impl Into
     }
 }
 
-/// DIDWW's objections, each as it was sent, with the way back to fix them.
+/// DIDWW's objections, each as it was sent, with the way back to the step (and the field,
+/// when the objection names one) that fixes it. Everything typed stays in the draft.
 fn failure_view(error: ApiError, action: Action<(), Result<(), ApiError>>) -> impl IntoView {
     if !matches!(error, ApiError::Validation(_)) {
         return view! { <ErrorState error=error on_retry=move |_| { action.dispatch(()); } /> }
             .into_any();
     }
-    let problems = problems_from_api_error(&error, &[]);
+    let objections = route_objections(error.errors());
     view! {
         <div class="dwe-notice dwe-notice--danger" role="alert" data-testid="validate-problems">
             <p class="dwe-notice__title">"DIDWW found problems with the identity or address:"</p>
             <ul class="dwe-notice__list">
-                {problems
-                    .into_iter()
-                    .map(|problem| view! { <li>{problem.message}</li> })
-                    .collect_view()}
+                {objections.into_iter().enumerate().map(objection_view).collect_view()}
             </ul>
             <p class="dwe-notice__links">
                 <A href=WizardStep::Identity.path() attr:data-testid="validate-fix-identity">
@@ -179,4 +178,71 @@ fn failure_view(error: ApiError, action: Action<(), Result<(), ApiError>>) -> im
         </div>
     }
     .into_any()
+}
+
+/// One objection: the field it names, DIDWW's words, and a link to where it is fixed.
+fn objection_view((index, objection): (usize, Objection)) -> impl IntoView {
+    let step = match objection.step {
+        FixStep::Identity => Some(WizardStep::Identity),
+        FixStep::Address => Some(WizardStep::Address),
+        FixStep::Summary => None,
+    };
+    let field = objection.field;
+    let prefix = field.map(|key| format!("{}: ", key.label()));
+    let link = step.map(|step| {
+        let href = match field {
+            Some(key) => format!("{}#field-{}", step.path(), key.api_name()),
+            None => step.path().to_owned(),
+        };
+        let words = match (step, field) {
+            (_, Some(key)) => format!("Fix {}", key.label().to_lowercase()),
+            (WizardStep::Identity, None) => "Fix the identity".to_owned(),
+            _ => "Fix the address".to_owned(),
+        };
+        view! {
+            " "
+            <A
+                href=href
+                on:click=move |_| focus_field_soon(field)
+                attr:data-testid=format!("validate-fix-{index}")
+            >
+                {words}
+            </A>
+        }
+    });
+    view! {
+        <li data-testid=format!("validate-problem-{index}")>
+            {prefix.map(|prefix| view! { <strong>{prefix}</strong> })}
+            {objection.message}
+            {link}
+        </li>
+    }
+}
+
+/// Moves focus to the field once the step it belongs to has rendered, so the user lands on
+/// what to correct; when that step shows no such field (an existing record is chosen), the
+/// step itself is where they land.
+fn focus_field_soon(field: Option<FieldKey>) {
+    let Some(key) = field else {
+        return;
+    };
+    let id = format!("field-{}", key.api_name());
+    set_timeout(
+        move || {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                let element = web_sys::window()
+                    .and_then(|window| window.document())
+                    .and_then(|document| document.get_element_by_id(&id))
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(element) = element {
+                    let _ = element.focus();
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = id;
+        },
+        std::time::Duration::from_millis(150),
+    );
 }

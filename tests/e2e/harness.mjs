@@ -53,11 +53,11 @@ process.on("exit", () => {
  * options.sim: start (or use) the simulator and write a config.json that points at it.
  * When false, the app is served without config.json and runs in demo mode.
  */
-export async function startStack({ sim = true, reviewDelayMs = 1500 } = {}) {
+export async function startStack({ sim = true, reviewDelayMs = 1500, appConfig = {} } = {}) {
   const stack = new Stack();
   try {
     if (sim) await stack.startSim(reviewDelayMs);
-    await stack.startApp();
+    await stack.startApp(appConfig);
     await stack.startBrowser();
   } catch (error) {
     await stack.stop();
@@ -109,7 +109,8 @@ class Stack {
     this.simUrl = match[1].replace(/\/+$/, "");
   }
 
-  async startApp() {
+  /** Serves the bundle; `appConfig` adds members to the config.json written for the sim. */
+  async startApp(appConfig = {}) {
     if (process.env.E2E_APP_URL) {
       this.appUrl = process.env.E2E_APP_URL.replace(/\/+$/, "");
       return;
@@ -126,7 +127,7 @@ class Stack {
     const site = path.join(work, "site");
     fs.cpSync(dist, site, { recursive: true });
     if (this.simUrl) {
-      const config = { api_base_url: this.apiBaseUrl, send_api_version_header: true };
+      const config = { api_base_url: this.apiBaseUrl, send_api_version_header: true, ...appConfig };
       fs.writeFileSync(path.join(site, "config.json"), JSON.stringify(config, null, 2));
       this.configuredByFile = true;
     }
