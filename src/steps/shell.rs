@@ -5,7 +5,8 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
 
 use crate::components::{
-    ConfigProblems, DemoBanner, LoadingState, SettingsPanel, StepState, Stepper, StepperItem,
+    focus_when_ready, ConfigProblems, DemoBanner, LiveRegion, LoadingState, SettingsPanel,
+    StepState, Stepper, StepperItem,
 };
 use crate::config::{ConfigContext, Mode};
 use crate::state::{WizardContext, WizardStep};
@@ -22,6 +23,11 @@ pub fn WizardShell() -> impl IntoView {
         Memo::new(move |_| location.pathname.with(|path| WizardStep::from_path(path)));
     let is_demo = move || config.mode() == Mode::Demo;
     let shows_settings = move || is_settings_open.get() || config.mode() == Mode::Unconfigured;
+    // The panel's buttons go away with it; focus returns to the button that opens it.
+    let on_settings_close = move |_| {
+        set_is_settings_open.set(false);
+        focus_when_ready("settings-open");
+    };
     let stepper_items = Signal::derive(move || {
         let current = current_step.get();
         WizardStep::ALL
@@ -48,6 +54,7 @@ pub fn WizardShell() -> impl IntoView {
                     <button
                         type="button"
                         class="dwe-button dwe-button--ghost"
+                        id="settings-open"
                         data-testid="settings-open"
                         aria-expanded=move || shows_settings().to_string()
                         aria-controls="settings-panel"
@@ -62,9 +69,10 @@ pub fn WizardShell() -> impl IntoView {
             </Show>
             <ConfigProblems problems=Signal::derive(move || config.problems()) />
             <main class="dwe-page">
+                <LiveRegion />
                 <Show when=shows_settings>
                     <div class="dwe-card dwe-card--settings">
-                        <SettingsPanel on_close=move |_| set_is_settings_open.set(false) />
+                        <SettingsPanel on_close=on_settings_close />
                     </div>
                 </Show>
                 <Stepper items=stepper_items />

@@ -11,7 +11,9 @@ use leptos_router::NavigateOptions;
 use super::dids::numbers_for_reading;
 use super::next_batch::NextBatch;
 use crate::api::{get_calling_service, get_verification_with_service, sleep_ms, ApiError, Client};
-use crate::components::{BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading};
+use crate::components::{
+    AnnouncerContext, BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading,
+};
 use crate::config::ConfigContext;
 use crate::domain::submission::poll_delay_ms;
 use crate::model::{EmergencyCallingService, EmergencyVerification, VerificationStatus};
@@ -74,6 +76,7 @@ pub fn StepStatus() -> impl IntoView {
     let (snapshot, set_snapshot) = signal(None::<Result<Snapshot, ApiError>>);
     let (announcement, set_announcement) = signal(String::new());
     let (restarts, set_restarts) = signal(0_u32);
+    let announcer = AnnouncerContext::expect();
 
     let verification_id = Memo::new(move |_| {
         params.with(|params| params.as_ref().ok().and_then(|p| p.verification_id.clone()))
@@ -90,6 +93,10 @@ pub fn StepStatus() -> impl IntoView {
         spawn_local_scoped_with_cancellation(follow(client, id, set_snapshot, set_announcement));
     });
 
+    // Each poll repeats the announcement; only a change of status is read out.
+    let news = Memo::new(move |_| announcement.get());
+    Effect::new(move |_| announcer.announce(news.get()));
+
     let content = move || match snapshot.get() {
         None => view! { <LoadingState message="Loading the registration…" /> }.into_any(),
         Some(Err(error)) => view! {
@@ -105,9 +112,6 @@ pub fn StepStatus() -> impl IntoView {
                 title="Registration status"
                 lead="DIDWW reviews every emergency registration. This page updates by itself."
             />
-            <p class="dwe-visually-hidden" aria-live="polite" data-testid="status-live">
-                {move || announcement.get()}
-            </p>
             {content}
             <NextBatch />
             <p class="dwe-step__footer-link">
