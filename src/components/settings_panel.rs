@@ -62,12 +62,22 @@ pub fn SettingsPanel(
         }
     };
 
+    // Escape closes the panel, as the Close button does (and, like it, only when there is a
+    // configuration to go back to).
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && !is_unconfigured() {
+            event.prevent_default();
+            on_close.run(());
+        }
+    };
+
     view! {
         <section
             class="dwe-settings"
             id="settings-panel"
             aria-labelledby="settings-title"
             data-testid="settings-panel"
+            on:keydown=on_keydown
         >
             <h2 class="dwe-settings__title" id="settings-title" tabindex="-1" node_ref=heading>
                 "Settings"

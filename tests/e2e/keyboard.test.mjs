@@ -40,11 +40,19 @@ test("a keyboard alone takes a clean number from the list to an active emergency
     await expectStep(page, "dids");
     await expectStepHeadingFocused(page, "dids");
 
-    // Settings: the button is above the heading, so it is reached backwards.
+    // Settings: the button is above the heading, so it is reached backwards. Escape closes
+    // the panel and gives focus back; Enter opens it again.
     await tabTo(page, "settings-open", { backwards: true });
     await page.keyboard.press("Enter");
     await waitFor(async () => (await focusedElement(page)).id === "settings-title", {
       message: "focus on the settings panel's heading",
+    });
+    await page.keyboard.press("Escape");
+    await expectFocusOn(page, "settings-open", "focus back on Settings after Escape");
+    assert.equal(await page.getByTestId("settings-panel").count(), 0, "Escape closes the panel");
+    await page.keyboard.press("Enter");
+    await waitFor(async () => (await focusedElement(page)).id === "settings-title", {
+      message: "focus on the settings panel's heading again",
     });
     await tabTo(page, "settings-api-key");
     await page.keyboard.type(API_KEY);
