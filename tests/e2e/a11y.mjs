@@ -107,7 +107,9 @@ export async function tabTo(page, testId, { backwards = false, limit = 60 } = {}
     passed.push(focused.testId ?? focused.id ?? focused.tag);
     await page.keyboard.press(key);
   }
-  throw new Error(`${key} did not reach ${testId} in ${limit} presses; passed ${passed.join(", ")}`);
+  throw new Error(
+    `${key} did not reach ${testId} in ${limit} presses; passed ${passed.join(", ")}`,
+  );
 }
 
 /** Waits until the focused element has `data-testid` `testId`. */

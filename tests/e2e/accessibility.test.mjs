@@ -35,7 +35,9 @@ beforeEach(async () => {
   await stack?.resetSim();
 });
 
-test("axe finds nothing on any step of the flow, light or dark", { timeout: 240_000 }, async (t) => {
+const FLOW = { timeout: 240_000 };
+
+test("axe finds nothing on any step of the flow, light or dark", FLOW, async (t) => {
   await withPage(t, stack, async (page) => {
     await page.goto("/dids");
     await expectStep(page, "dids");
@@ -122,7 +124,7 @@ test("axe finds nothing on any step of the flow, light or dark", { timeout: 240_
   });
 });
 
-test("axe finds nothing on a rejected registration, a blocked step and an unknown page", async (t) => {
+test("axe finds nothing on a rejected registration, a blocked step, an unknown page", async (t) => {
   await withPage(t, stack, async (page) => {
     await page.goto(`/status/${REJECTED_VERIFICATION}`);
     await expectStep(page, "status");

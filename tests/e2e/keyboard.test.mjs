@@ -34,7 +34,9 @@ beforeEach(async () => {
   await stack?.resetSim();
 });
 
-test("a keyboard alone takes a clean number from the list to an active emergency service", { timeout: 240_000 }, async (t) => {
+const FLOW = { timeout: 240_000 };
+
+test("a keyboard alone takes a clean number to an active emergency service", FLOW, async (t) => {
   await withPage(t, stack, async (page) => {
     await page.goto("/dids");
     await expectStep(page, "dids");
@@ -117,7 +119,11 @@ test("a keyboard alone takes a clean number from the list to an active emergency
     await waitFor(async () => (await focusedElement(page)).id === "address-form-title", {
       message: "focus on the new address form's heading",
     });
-    await typeIntoFields(page, { address: "Gedimino pr. 1", city_name: "Vilnius", postal_code: "01100" });
+    await typeIntoFields(page, {
+      address: "Gedimino pr. 1",
+      city_name: "Vilnius",
+      postal_code: "01100",
+    });
     await tabTo(page, "address-create");
     await page.keyboard.press("Enter");
     await expectAnnouncement(page, /^Gedimino pr\. 1.* was created and selected\.$/);
@@ -153,7 +159,7 @@ test("a keyboard alone takes a clean number from the list to an active emergency
   });
 });
 
-test("on a large account the keyboard searches, filters, chooses a whole group and pages", { timeout: 180_000 }, async (t) => {
+test("on a large account the keyboard searches, filters, picks a group, pages", FLOW, async (t) => {
   await withPage(t, demo, async (page) => {
     await page.goto("/dids");
     await expectStep(page, "dids");
@@ -250,7 +256,8 @@ async function typeIntoFields(page, values) {
     [...document.querySelectorAll('[data-testid^="field-"]')].map((field) => field.dataset.testid),
   );
   const wanted = order.filter((testId) => testId.slice("field-".length) in values);
-  assert.equal(wanted.length, Object.keys(values).length, `fields on the page: ${order.join(", ")}`);
+  const onPage = `fields on the page: ${order.join(", ")}`;
+  assert.equal(wanted.length, Object.keys(values).length, onPage);
   // Start at the first field, so every other one lies ahead.
   await tabTo(page, wanted[0]).catch(() => tabTo(page, wanted[0], { backwards: true }));
   for (const testId of wanted) {
