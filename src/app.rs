@@ -5,6 +5,7 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Client;
+use crate::components::AnnouncerContext;
 use crate::config::ConfigContext;
 use crate::state::WizardContext;
 use crate::steps::{
@@ -17,6 +18,7 @@ use crate::steps::{
 pub fn App() -> impl IntoView {
     ConfigContext::start();
     WizardContext::provide();
+    AnnouncerContext::provide();
 
     view! { <AppRoutes /> }
 }
@@ -33,6 +35,7 @@ pub fn AppWithClient(
 ) -> impl IntoView {
     ConfigContext::with_client(client);
     WizardContext::provide_in(draft_scope);
+    AnnouncerContext::provide();
 
     view! { <AppRoutes /> }
 }

@@ -56,7 +56,8 @@ fn group_digits(digits: &str) -> String {
 /// A table row: the checkbox, the number, where it is, and its registration case.
 ///
 /// A number that already belongs to a calling service has no usable checkbox. A refused
-/// selection shows its reason inline, announced as an alert.
+/// selection shows its reason inline and describes the checkbox with it; the step announces
+/// the refusal through the app's live region, so the row itself is not a live region.
 #[component]
 pub fn DidRow(
     /// The number.
@@ -137,7 +138,6 @@ pub fn DidRow(
                             view! {
                                 <p
                                     class="dwe-did-row__refusal"
-                                    role="alert"
                                     id=refusal_test_id.clone()
                                     data-testid=refusal_test_id.clone()
                                 >

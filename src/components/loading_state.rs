@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-/// A calm "loading" line that screen readers announce once.
+/// A calm "loading" line. It is not a live region: what finished loading is announced
+/// through the app's one live region by the step that loaded it.
 #[component]
 pub fn LoadingState(
     /// What is loading, such as "Loading your numbers…".
@@ -10,7 +11,7 @@ pub fn LoadingState(
     message: String,
 ) -> impl IntoView {
     view! {
-        <div class="dwe-state dwe-state--loading" role="status" data-testid="loading-state">
+        <div class="dwe-state dwe-state--loading" data-testid="loading-state">
             <span class="dwe-state__spinner" aria-hidden="true"></span>
             <span class="dwe-state__message">{message}</span>
         </div>

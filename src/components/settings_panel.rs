@@ -3,6 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::AnnouncerContext;
 use crate::config::{ConfigContext, DemoAccount, Mode, SettingsInput, DEMO_BUILT_IN};
 
 /// The settings form: API base, key, whether to remember the key, and the version header.
@@ -16,6 +17,7 @@ pub fn SettingsPanel(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let config_context = ConfigContext::expect();
+    let announcer = AnnouncerContext::expect();
     let initial = config_context.config();
     let (api_base_url, set_api_base_url) = signal(initial.api_base_url.clone());
     let (api_key, set_api_key) = signal(initial.api_key.clone().unwrap_or_default());
@@ -53,9 +55,19 @@ pub fn SettingsPanel(
         match config_context.save(input) {
             Ok(()) => {
                 set_save_error.set(None);
+                announcer.announce("Settings saved.");
                 on_close.run(());
             }
             Err(problem) => set_save_error.set(Some(format!("Not saved: {problem}."))),
+        }
+    };
+
+    // Escape closes the panel, as the Close button does (and, like it, only when there is a
+    // configuration to go back to).
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && !is_unconfigured() {
+            event.prevent_default();
+            on_close.run(());
         }
     };
 
@@ -65,6 +77,7 @@ pub fn SettingsPanel(
             id="settings-panel"
             aria-labelledby="settings-title"
             data-testid="settings-panel"
+            on:keydown=on_keydown
         >
             <h2 class="dwe-settings__title" id="settings-title" tabindex="-1" node_ref=heading>
                 "Settings"
@@ -146,6 +159,9 @@ pub fn SettingsPanel(
                         type="checkbox"
                         id="settings-remember-key"
                         data-testid="settings-remember-key"
+                        aria-describedby=move || {
+                            remember_key.get().then_some("settings-remember-warning")
+                        }
                         prop:checked=move || remember_key.get()
                         on:change=move |event| set_remember_key.set(event_target_checked(&event))
                     />
@@ -156,6 +172,7 @@ pub fn SettingsPanel(
                 <Show when=move || remember_key.get()>
                     <p
                         class="dwe-notice dwe-notice--warning"
+                        id="settings-remember-warning"
                         data-testid="settings-remember-warning"
                     >
                         "The key will be stored unencrypted in this browser. Anyone who uses this \

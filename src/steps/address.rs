@@ -8,7 +8,9 @@ use super::address_edit::AddressEditForm;
 use super::address_form::AddressForm;
 use super::{country_name, load_countries};
 use crate::api::{did_locality, list_addresses};
-use crate::components::{BlockedStep, ErrorState, LoadingState, StepHeading};
+use crate::components::{
+    focus_when_ready, AnnouncerContext, BlockedStep, ErrorState, LoadingState, StepHeading,
+};
 use crate::config::ConfigContext;
 use crate::domain::edit::{can_edit_address, VERIFIED_ADDRESS};
 use crate::domain::locality::{scope_problem, AddressPlace, AddressScope};
@@ -65,12 +67,14 @@ fn AddressChoice(
 ) -> impl IntoView {
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
+    let announcer = AnnouncerContext::expect();
     let navigate = use_navigate();
     // Whether the form is open is part of the draft, so a reload shows the half-filled form.
     let is_creating = draft.address_form_open();
     let set_is_creating = move |is_open: bool| draft.set_address_form_open(is_open);
     let (editing, set_editing) = signal(None::<Address>);
     let (created_notice, set_created_notice) = signal(None::<String>);
+    let has_announced_list = StoredValue::new(false);
     let countries = load_countries();
     let identity_name = identity.display_name();
     let scope = AddressScope::of(requirement.address_area_level.as_ref());
@@ -101,10 +105,11 @@ fn AddressChoice(
     });
 
     let on_created = move |address: Address| {
-        set_created_notice.set(Some(format!(
-            "{} was created and selected.",
-            address.one_line()
-        )));
+        let notice = format!("{} was created and selected.", address.one_line());
+        announcer.announce(notice.clone());
+        set_created_notice.set(Some(notice));
+        // The form goes away; focus goes to the new address once the list shows it.
+        focus_when_ready(format!("address-option-{}", address.id));
         draft.choose_address(Some(address));
         set_is_creating(false);
         addresses.refetch();
@@ -117,6 +122,14 @@ fn AddressChoice(
         set_editing.set(None);
         draft.address_changed(address);
         addresses.refetch();
+    };
+    let on_open_form = move |_| {
+        set_is_creating(true);
+        focus_when_ready("address-form-title");
+    };
+    let on_cancel_form = move |_| {
+        set_is_creating(false);
+        focus_when_ready("address-new");
     };
     let on_continue = move |_| {
         if draft.address().with_untracked(Option::is_some) {
@@ -188,6 +201,15 @@ fn AddressChoice(
     };
 
     let list_view = move |found: Vec<Address>, locality: DidLocality| {
+        // The first list is announced; a reload after creating one is covered by that news.
+        if !has_announced_list.get_value() {
+            has_announced_list.set_value(true);
+            announcer.announce(match found.len() {
+                0 => "This identity has no address here yet.".to_owned(),
+                1 => "1 address listed.".to_owned(),
+                count => format!("{count} addresses listed."),
+            });
+        }
         if found.is_empty() {
             return view! {
                 <p class="dwe-state dwe-state--empty" data-testid="address-empty">
@@ -221,7 +243,7 @@ fn AddressChoice(
             "Addresses of "
             <strong>{identity_name}</strong>
         </p>
-        <p class="dwe-live" role="status" data-testid="address-created">
+        <p class="dwe-live" data-testid="address-created">
             {move || created_notice.get()}
         </p>
         <Transition fallback=|| view! { <LoadingState message="Loading addresses…" /> }>
@@ -267,8 +289,9 @@ fn AddressChoice(
                     <button
                         type="button"
                         class="dwe-button dwe-button--secondary"
+                        id="address-new"
                         data-testid="address-new"
-                        on:click=move |_| set_is_creating(true)
+                        on:click=on_open_form
                     >
                         "Add a new address"
                     </button>
@@ -282,7 +305,7 @@ fn AddressChoice(
                 country_name=country_label
                 locality=known_locality
                 on_created=on_created
-                on_cancel=move |_| set_is_creating(false)
+                on_cancel=on_cancel_form
             />
         </Show>
         <div class="dwe-actions dwe-actions--end">

@@ -94,7 +94,7 @@ pub(super) fn AddressForm(
             on:submit=on_submit
             novalidate
         >
-            <h2 class="dwe-form__title">
+            <h2 class="dwe-form__title" id="address-form-title" tabindex="-1">
                 {move || format!("New address in {}", country_name.get())}
             </h2>
             <ErrorSummary entries=summary_entries />

@@ -23,7 +23,7 @@ use self::loading::{keep_listing_loaded, retry_listing, LoadStatus};
 use self::search::{SearchBox, SearchResults};
 use self::table::{DidTable, Pager, ROWS_PER_PAGE};
 use super::next_batch::NextBatch;
-use crate::components::{format_number, EmptyState, LoadingState, StepHeading};
+use crate::components::{format_number, AnnouncerContext, EmptyState, LoadingState, StepHeading};
 use crate::config::ConfigContext;
 use crate::domain::selection::{
     country_and_type, describe_batch, matches_group, numbers_count, summarize_groups,
@@ -41,6 +41,7 @@ const NUMBERS_SPELLED_OUT: usize = 10;
 pub fn StepDids() -> impl IntoView {
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
+    let announcer = AnnouncerContext::expect();
     let navigate = use_navigate();
     let listing = draft.listing();
     let chooser = Chooser::new(draft);
@@ -85,6 +86,15 @@ pub fn StepDids() -> impl IntoView {
         country.track();
         group_type.track();
         page.set(0);
+    });
+
+    // A changed choice is read out; the selection as the step opens is on screen already.
+    let summary = Memo::new(move |_| selection_summary(draft));
+    Effect::new(move |was_shown: Option<()>| {
+        let summary = summary.get();
+        if was_shown.is_some() {
+            announcer.announce(summary);
+        }
     });
 
     let on_search = move |digits: String| {
@@ -169,12 +179,8 @@ pub fn StepDids() -> impl IntoView {
             <BatchPanel chooser=chooser />
             <CaseLegend />
             <div class="dwe-actions dwe-actions--end">
-                <p
-                    class="dwe-actions__summary"
-                    aria-live="polite"
-                    data-testid="did-selection-summary"
-                >
-                    {move || selection_summary(draft)}
+                <p class="dwe-actions__summary" data-testid="did-selection-summary">
+                    {move || summary.get()}
                 </p>
                 <button
                     type="button"

@@ -8,7 +8,10 @@ use super::identity_edit::IdentityEditForm;
 use super::identity_form::IdentityForm;
 use super::{country_name, load_countries};
 use crate::api::{get_identity, list_identities, ApiError, Client};
-use crate::components::{format_number, BlockedStep, ErrorState, LoadingState, StepHeading};
+use crate::components::{
+    focus_when_ready, format_number, AnnouncerContext, BlockedStep, ErrorState, LoadingState,
+    StepHeading,
+};
 use crate::config::ConfigContext;
 use crate::domain::edit::{can_edit_identity, VERIFIED_IDENTITY};
 use crate::domain::form::{allowed_identity_types, identity_fit};
@@ -97,12 +100,14 @@ async fn load_candidates(
 fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl IntoView {
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
+    let announcer = AnnouncerContext::expect();
     let navigate = use_navigate();
     // Whether the form is open is part of the draft, so a reload shows the half-filled form.
     let is_creating = draft.identity_form_open();
     let set_is_creating = move |is_open: bool| draft.set_identity_form_open(is_open);
     let (editing, set_editing) = signal(None::<Identity>);
     let (created_notice, set_created_notice) = signal(None::<String>);
+    let has_announced_list = StoredValue::new(false);
 
     let forced = forced_identity(&dids);
     let suggested = suggested_identity(&dids);
@@ -150,10 +155,11 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
     });
 
     let on_created = move |identity: Identity| {
-        set_created_notice.set(Some(format!(
-            "{} was created and selected.",
-            identity.display_name()
-        )));
+        let notice = format!("{} was created and selected.", identity.display_name());
+        announcer.announce(notice.clone());
+        set_created_notice.set(Some(notice));
+        // The form goes away; focus goes to the new identity once the list shows it.
+        focus_when_ready(format!("identity-option-{}", identity.id));
         draft.choose_identity(Some(identity));
         set_is_creating(false);
         identities.refetch();
@@ -174,6 +180,14 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
             }
             identities.refetch();
         }
+    };
+    let on_open_form = move |_| {
+        set_is_creating(true);
+        focus_when_ready("identity-form-title");
+    };
+    let on_cancel_form = move |_| {
+        set_is_creating(false);
+        focus_when_ready("identity-new");
     };
     let on_continue = move |_| {
         if draft.identity().with_untracked(Option::is_some) {
@@ -223,6 +237,9 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
         };
         let is_suggested = suggested.as_deref() == Some(id.as_str());
         let option_id = format!("identity-option-{id}");
+        // The name names the radio; type, country, fit and note describe it.
+        let name_id = format!("{option_id}-name");
+        let details_id = format!("{option_id}-details");
         view! {
             <div class="dwe-option" class:dwe-option--disabled=!fits>
                 <input
@@ -231,24 +248,31 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                     name="identity"
                     id=option_id.clone()
                     data-testid=option_id.clone()
+                    aria-labelledby=name_id.clone()
+                    aria-describedby=details_id.clone()
                     disabled=!fits
                     prop:checked=is_checked
                     on:change=move |_| draft.choose_identity(Some(identity.clone()))
                 />
                 <label class="dwe-option__label" for=option_id>
-                    <span class="dwe-option__title">{name}</span>
-                    <span class="dwe-option__meta">{meta}</span>
-                    {fit_view(&missing)}
-                    {is_suggested
-                        .then(|| {
-                            view! {
-                                <span class="dwe-option__note" data-testid="identity-porting-note">
-                                    "Came with the number when it was ported, so it is \
-                                     preselected. You can choose another identity."
-                                </span>
-                            }
-                        })}
-                    {verified_note}
+                    <span class="dwe-option__title" id=name_id>{name}</span>
+                    <span class="dwe-option__details" id=details_id>
+                        <span class="dwe-option__meta">{meta}</span>
+                        {fit_view(&missing)}
+                        {is_suggested
+                            .then(|| {
+                                view! {
+                                    <span
+                                        class="dwe-option__note"
+                                        data-testid="identity-porting-note"
+                                    >
+                                        "Came with the number when it was ported, so it is \
+                                         preselected. You can choose another identity."
+                                    </span>
+                                }
+                            })}
+                        {verified_note}
+                    </span>
                 </label>
                 {edit_view}
             </div>
@@ -256,6 +280,11 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
     };
 
     let list_view = move |candidates: Vec<Candidate>, countries_list: Vec<Country>| {
+        // The first list is announced; a reload after creating one is covered by that news.
+        if !has_announced_list.get_value() {
+            has_announced_list.set_value(true);
+            announcer.announce(identities_found(&candidates));
+        }
         if candidates.is_empty() {
             return view! {
                 <p class="dwe-state dwe-state--empty" data-testid="identity-empty">
@@ -291,7 +320,7 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                     </div>
                 }
             })}
-        <p class="dwe-live" role="status" data-testid="identity-created">
+        <p class="dwe-live" data-testid="identity-created">
             {move || created_notice.get()}
         </p>
         <Transition fallback=|| view! { <LoadingState message="Loading identities…" /> }>
@@ -341,8 +370,9 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                                 <button
                                     type="button"
                                     class="dwe-button dwe-button--secondary"
+                                    id="identity-new"
                                     data-testid="identity-new"
-                                    on:click=move |_| set_is_creating(true)
+                                    on:click=on_open_form
                                 >
                                     "Create a new identity"
                                 </button>
@@ -355,7 +385,7 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                             country_id=country_id.clone()
                             countries=countries
                             on_created=on_created
-                            on_cancel=move |_| set_is_creating(false)
+                            on_cancel=on_cancel_form
                         />
                     </Show>
                 }
@@ -371,6 +401,20 @@ fn IdentityChoice(dids: Vec<Did>, requirement: EmergencyRequirement) -> impl Int
                 "Continue"
             </button>
         </div>
+    }
+}
+
+/// How many listed identities can be used, in a sentence for the live region.
+fn identities_found(candidates: &[Candidate]) -> String {
+    let usable = candidates
+        .iter()
+        .filter(|candidate| candidate.missing.is_empty())
+        .count();
+    match (candidates.len(), usable) {
+        (0, _) => "No existing identity can be used here.".to_owned(),
+        (1, 1) => "1 identity listed; it can be used.".to_owned(),
+        (1, _) => "1 identity listed; it cannot be used.".to_owned(),
+        (listed, usable) => format!("{listed} identities listed; {usable} can be used."),
     }
 }
 

@@ -112,7 +112,9 @@ pub(super) fn IdentityForm(
             on:submit=on_submit
             novalidate
         >
-            <h2 class="dwe-form__title">"New identity"</h2>
+            <h2 class="dwe-form__title" id="identity-form-title" tabindex="-1">
+                "New identity"
+            </h2>
             <ErrorSummary entries=summary_entries />
             <fieldset class="dwe-fieldset">
                 <legend class="dwe-fieldset__legend">"Identity type"</legend>

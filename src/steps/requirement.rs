@@ -85,7 +85,9 @@ fn FromNumbers(
             <FixedSelect name="requirement-country" label="Country" value=country_name />
             <FixedSelect name="requirement-type" label="Number type" value=type_name />
         </div>
-        <p class="dwe-field__hint">"Set by the numbers you chose."</p>
+        <p class="dwe-field__hint" id=FIXED_HINT_ID>
+            "Set by the numbers you chose."
+        </p>
         <Transition fallback=|| view! { <LoadingState message="Loading the requirement…" /> }>
             {move || {
                 let not_offered = not_offered.clone();
@@ -115,6 +117,9 @@ fn FromNumbers(
     }
 }
 
+/// The id of the hint that says why the country and type cannot be changed.
+const FIXED_HINT_ID: &str = "requirement-fixed-hint";
+
 /// A select that shows one fixed choice, so the page looks the same with or without numbers.
 #[component]
 fn FixedSelect(name: &'static str, label: &'static str, value: String) -> impl IntoView {
@@ -125,6 +130,7 @@ fn FixedSelect(name: &'static str, label: &'static str, value: String) -> impl I
                 class="dwe-field__control dwe-field__control--select"
                 id=name
                 data-testid=name
+                aria-describedby=FIXED_HINT_ID
                 disabled
             >
                 <option selected>{value}</option>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::AnnouncerContext;
 use crate::domain::form::mandatory_label;
 use crate::model::{AreaLevel, EmergencyRequirement};
 
@@ -45,10 +46,14 @@ pub(super) fn RequirementDetails(
         ("Address", requirement.address_mandatory_fields.clone()),
     ];
     let has_mandatory = field_lists.iter().any(|(_, fields)| !fields.is_empty());
+    let title = format!("What DIDWW needs for {place}");
+
+    // The details replace a loading line or a choice of country and type: say they are here.
+    AnnouncerContext::expect().announce(format!("{title} is shown below."));
 
     view! {
         <div class="dwe-requirement" data-testid="requirement-details">
-            <h2 class="dwe-requirement__title">{format!("What DIDWW needs for {place}")}</h2>
+            <h2 class="dwe-requirement__title">{title}</h2>
             <div class="dwe-notice dwe-notice--info">
                 <p class="dwe-notice__title">"Note from DIDWW"</p>
                 <div class="dwe-requirement__restriction" data-testid="requirement-restriction">

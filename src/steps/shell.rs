@@ -8,8 +8,8 @@ use leptos_router::NavigateOptions;
 use super::REGISTRATIONS_PATH;
 use crate::api::RequestScope;
 use crate::components::{
-    ConfigProblems, DemoBanner, DraftBar, LoadingState, SettingsPanel, StepState, Stepper,
-    StepperItem,
+    focus_when_ready, ConfigProblems, DemoBanner, DraftBar, LiveRegion, LoadingState,
+    SettingsPanel, StepState, Stepper, StepperItem,
 };
 use crate::config::{ConfigContext, Mode};
 use crate::state::{DraftSession, WizardContext, WizardStep};
@@ -47,6 +47,11 @@ pub fn WizardShell() -> impl IntoView {
     let is_draft_ready = move || session.is_none_or(|session| session.is_ready());
     let is_demo = move || config.mode() == Mode::Demo;
     let shows_settings = move || is_settings_open.get() || config.mode() == Mode::Unconfigured;
+    // The panel's buttons go away with it; focus returns to the button that opens it.
+    let on_settings_close = move |_| {
+        set_is_settings_open.set(false);
+        focus_when_ready("settings-open");
+    };
     let stepper_items = Signal::derive(move || {
         let current = current_step.get();
         WizardStep::ALL
@@ -78,6 +83,7 @@ pub fn WizardShell() -> impl IntoView {
                     <button
                         type="button"
                         class="dwe-button dwe-button--ghost"
+                        id="settings-open"
                         data-testid="settings-open"
                         aria-expanded=move || shows_settings().to_string()
                         aria-controls="settings-panel"
@@ -92,9 +98,10 @@ pub fn WizardShell() -> impl IntoView {
             </Show>
             <ConfigProblems problems=Signal::derive(move || config.problems()) />
             <main class="dwe-page">
+                <LiveRegion />
                 <Show when=shows_settings>
                     <div class="dwe-card dwe-card--settings">
-                        <SettingsPanel on_close=move |_| set_is_settings_open.set(false) />
+                        <SettingsPanel on_close=on_settings_close />
                     </div>
                 </Show>
                 <Stepper items=stepper_items />

@@ -14,7 +14,9 @@ use crate::api::{
     get_calling_service, get_verification_with_service, now_ms, requirement_for, sleep_ms,
     ApiError, Client,
 };
-use crate::components::{BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading};
+use crate::components::{
+    AnnouncerContext, BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading,
+};
 use crate::config::ConfigContext;
 use crate::domain::monitoring::{
     is_overdue, next_watch, parse_utc_timestamp_ms, wait_visible_time, Watch,
@@ -102,6 +104,7 @@ pub fn StepStatus() -> impl IntoView {
     let (snapshot, set_snapshot) = signal(None::<Result<Snapshot, ApiError>>);
     let (announcement, set_announcement) = signal(String::new());
     let (restarts, set_restarts) = signal(0_u32);
+    let announcer = AnnouncerContext::expect();
 
     let verification_id = Memo::new(move |_| {
         params.with(|params| params.as_ref().ok().and_then(|p| p.verification_id.clone()))
@@ -130,6 +133,10 @@ pub fn StepStatus() -> impl IntoView {
         ));
     });
 
+    // Each poll repeats the announcement; only a change of status is read out.
+    let news = Memo::new(move |_| announcement.get());
+    Effect::new(move |_| announcer.announce(news.get()));
+
     let content = move || match snapshot.get() {
         None => view! { <LoadingState message="Loading the registration…" /> }.into_any(),
         Some(Err(error)) => view! {
@@ -145,9 +152,6 @@ pub fn StepStatus() -> impl IntoView {
                 title="Registration status"
                 lead="DIDWW reviews every emergency registration. This page updates by itself."
             />
-            <p class="dwe-visually-hidden" aria-live="polite" data-testid="status-live">
-                {move || announcement.get()}
-            </p>
             {content}
             <NextBatch />
             <p class="dwe-step__footer-link">

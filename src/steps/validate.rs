@@ -7,9 +7,10 @@ use leptos_router::NavigateOptions;
 
 use super::dids::{numbers_for_reading, place_for_reading};
 use crate::api::{validate_requirement, ApiError};
-use crate::components::{BlockedStep, ErrorState, StepHeading};
+use crate::components::{AnnouncerContext, BlockedStep, ErrorState, StepHeading};
 use crate::config::ConfigContext;
 use crate::domain::form::FieldKey;
+use crate::domain::problems::problems_from_api_error;
 use crate::domain::validation::{route_objections, FixStep, Objection};
 use crate::state::{CompleteChoices, WizardContext, WizardStep};
 
@@ -47,6 +48,7 @@ fn Review(choices: CompleteChoices) -> impl IntoView {
     } = choices;
     let draft = WizardContext::expect();
     let config = ConfigContext::expect();
+    let announcer = AnnouncerContext::expect();
     let navigate = use_navigate();
 
     let ids = (
@@ -67,6 +69,7 @@ fn Review(choices: CompleteChoices) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(result) = validate_requirement_action.value().get() {
             draft.set_validated(result.is_ok());
+            announce_outcome(announcer, &result);
         }
     });
 
@@ -110,15 +113,18 @@ fn Review(choices: CompleteChoices) -> impl IntoView {
                 type="button"
                 class="dwe-button dwe-button--secondary"
                 data-testid="validate-run"
-                disabled=move || is_pending.get()
+                // Marked busy rather than disabled, so the button keeps keyboard focus.
+                aria-disabled=move || is_pending.get().then_some("true")
                 on:click=move |_| {
-                    validate_requirement_action.dispatch(());
+                    if !is_pending.get_untracked() {
+                        validate_requirement_action.dispatch(());
+                    }
                 }
             >
                 "Check with DIDWW"
             </button>
         </div>
-        <div class="dwe-result" data-testid="validate-result" aria-live="polite">
+        <div class="dwe-result" data-testid="validate-result">
             {result_view}
         </div>
         <div class="dwe-actions dwe-actions--end">
@@ -152,6 +158,25 @@ fn SummaryRow(label: &'static str, value: String, step: WizardStep) -> impl Into
     }
 }
 
+/// Reads the check's outcome out through the live region; other failures show as an alert.
+fn announce_outcome(announcer: AnnouncerContext, result: &Result<(), ApiError>) {
+    match result {
+        Ok(()) => announcer
+            .announce("The identity and address meet the requirement. Next, submit them to DIDWW."),
+        Err(error @ ApiError::Validation(_)) => {
+            let problems = problems_from_api_error(error, &[])
+                .into_iter()
+                .map(|problem| problem.message)
+                .collect::<Vec<_>>()
+                .join(" ");
+            announcer.announce(format!(
+                "DIDWW found problems with the identity or address: {problems}"
+            ));
+        }
+        Err(_) => {}
+    }
+}
+
 /// DIDWW's objections, each as it was sent, with the way back to the step (and the field,
 /// when the objection names one) that fixes it. Everything typed stays in the draft.
 fn failure_view(error: ApiError, action: Action<(), Result<(), ApiError>>) -> impl IntoView {
@@ -161,7 +186,7 @@ fn failure_view(error: ApiError, action: Action<(), Result<(), ApiError>>) -> im
     }
     let objections = route_objections(error.errors());
     view! {
-        <div class="dwe-notice dwe-notice--danger" role="alert" data-testid="validate-problems">
+        <div class="dwe-notice dwe-notice--danger" data-testid="validate-problems">
             <p class="dwe-notice__title">"DIDWW found problems with the identity or address:"</p>
             <ul class="dwe-notice__list">
                 {objections.into_iter().enumerate().map(objection_view).collect_view()}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::choosing::Chooser;
+use crate::components::{focus_when_ready, AnnouncerContext};
 use crate::domain::selection::describe_batch;
 use crate::state::WizardContext;
 
@@ -31,6 +32,7 @@ pub(super) fn BatchPanel(
                     type="checkbox"
                     id="did-batch-mode"
                     data-testid="did-batch-mode"
+                    aria-describedby="did-batch-mode-hint"
                     prop:checked=move || chooser.is_batch_mode.get()
                     on:change=move |event| chooser.set_batch_mode(event_target_checked(&event))
                 />
@@ -38,7 +40,7 @@ pub(super) fn BatchPanel(
                     "Register in several batches"
                 </label>
             </div>
-            <p class="dwe-choice__hint">
+            <p class="dwe-choice__hint" id="did-batch-mode-hint">
                 "Lets you choose numbers of different countries, types or locked identities. \
                  They are split into one registration per country and type (and per locked \
                  identity), registered one after the other."
@@ -65,7 +67,11 @@ pub(super) fn BatchPanel(
                         type="button"
                         class="dwe-button dwe-button--ghost"
                         data-testid="did-queue-clear"
-                        on:click=move |_| chooser.set_batch_mode(false)
+                        on:click=move |_| {
+                            chooser.set_batch_mode(false);
+                            // This button goes away with the queue.
+                            focus_when_ready("did-batch-mode");
+                        }
                     >
                         "Keep only the first batch"
                     </button>
@@ -81,11 +87,23 @@ pub(super) fn ChoiceNotice(
     /// Where the notice comes from.
     chooser: Chooser,
 ) -> impl IntoView {
+    let announcer = AnnouncerContext::expect();
+
+    // A new notice is read out; one that was there before this view opened is not repeated.
+    Effect::new(move |was_shown: Option<()>| {
+        let sentences = chooser
+            .notice
+            .with(|notice| notice.as_ref().map(|notice| notice.sentences.join(" ")));
+        if let (Some(_), Some(sentences)) = (was_shown, sentences) {
+            announcer.announce(sentences);
+        }
+    });
+
     move || {
         let notice = chooser.notice.get()?;
         let offers_batches = !notice.batch_offer.is_empty() && !chooser.is_batch_mode.get();
         Some(view! {
-            <div class="dwe-notice dwe-notice--info" data-testid="did-notice" role="status">
+            <div class="dwe-notice dwe-notice--info" data-testid="did-notice">
                 {notice
                     .sentences
                     .into_iter()
@@ -96,7 +114,11 @@ pub(super) fn ChoiceNotice(
                         type="button"
                         class="dwe-button dwe-button--secondary"
                         data-testid="did-use-batches"
-                        on:click=move |_| chooser.accept_batches()
+                        on:click=move |_| {
+                            chooser.accept_batches();
+                            // This button goes away once batches are on.
+                            focus_when_ready("did-batch-mode");
+                        }
                     >
                         "Register in several batches"
                     </button>

@@ -64,8 +64,15 @@ pub(super) fn GroupFilters(
                 type="button"
                 class="dwe-button dwe-button--secondary"
                 data-testid="did-choose-group"
-                disabled=move || is_waiting.get() || selectable == 0
-                on:click=move |_| on_choose_group.run(request.clone())
+                disabled=selectable == 0
+                // Busy while the group waits for the rest of the numbers: marked, not disabled,
+                // so the button keeps keyboard focus.
+                aria-disabled=move || is_waiting.get().then_some("true")
+                on:click=move |_| {
+                    if !is_waiting.get_untracked() {
+                        on_choose_group.run(request.clone());
+                    }
+                }
             >
                 {label}
             </button>

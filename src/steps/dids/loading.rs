@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{now_ms, sleep_ms, Client, EmergencyDidPages};
-use crate::components::ErrorState;
+use crate::components::{AnnouncerContext, ErrorState};
 use crate::config::ConfigContext;
-use crate::domain::selection::thousands;
+use crate::domain::selection::{numbers_count, thousands};
 use crate::state::{DidListing, LoadProgress};
 
 /// Background pages are asked for at most this often (15 a second), so that a search or a
@@ -100,6 +100,7 @@ pub(super) fn LoadStatus(
     #[prop(into)]
     on_retry: Callback<()>,
 ) -> impl IntoView {
+    let announcer = AnnouncerContext::expect();
     let loaded = move || listing.dids().with(Vec::len);
     let total = move || listing.total().get();
     let words = move || {
@@ -114,16 +115,22 @@ pub(super) fn LoadStatus(
         }
     };
 
+    // The end of a load is announced once; every page on the way would be too chatty.
+    Effect::new(move |was_complete: Option<bool>| {
+        let is_complete = listing.progress().get() == LoadProgress::Complete;
+        if was_complete == Some(false) && is_complete {
+            let loaded = listing.dids().with_untracked(Vec::len);
+            announcer.announce(format!("All {} loaded.", numbers_count(loaded)));
+        }
+        is_complete
+    });
+
     view! {
         <div class="dwe-load-status" data-testid="did-load-status">
             {move || match listing.progress().get() {
                 LoadProgress::Idle => ().into_any(),
                 LoadProgress::Loading => view! {
-                    <p
-                        class="dwe-load-status__text"
-                        data-testid="did-load-progress"
-                        aria-live="polite"
-                    >
+                    <p class="dwe-load-status__text" data-testid="did-load-progress">
                         {move || format!("{}…", words())}
                     </p>
                     <progress

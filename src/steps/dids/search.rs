@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::choosing::Chooser;
 use super::table::DidTable;
 use crate::api::{search_emergency_dids, DidPage};
-use crate::components::{ErrorState, LoadingState};
+use crate::components::{AnnouncerContext, ErrorState, LoadingState};
 use crate::config::ConfigContext;
 use crate::domain::selection::{numbers_count, thousands};
 
@@ -65,6 +65,7 @@ pub(super) fn SearchResults(
     chooser: Chooser,
 ) -> impl IntoView {
     let config = ConfigContext::expect();
+    let announcer = AnnouncerContext::expect();
     let wanted = digits.clone();
     let results = LocalResource::new(move || {
         let client = config.client();
@@ -85,8 +86,9 @@ pub(super) fn SearchResults(
             let verb = if count == 1 { "contains" } else { "contain" };
             format!("{} {verb} {digits}.", numbers_count(count))
         };
+        announcer.announce(summary.clone());
         view! {
-            <p class="dwe-search__summary" data-testid="did-search-summary" aria-live="polite">
+            <p class="dwe-search__summary" data-testid="did-search-summary">
                 {summary}
             </p>
             <DidTable

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::choosing::Chooser;
-use crate::components::DidRow;
+use crate::components::{focus_when_ready, AnnouncerContext, DidRow};
 use crate::domain::selection::thousands;
 use crate::model::Did;
 
@@ -70,6 +70,7 @@ pub(super) fn Pager(
     #[prop(into)]
     count: Signal<usize>,
 ) -> impl IntoView {
+    let announcer = AnnouncerContext::expect();
     let page_count = move || count.get().div_ceil(ROWS_PER_PAGE).max(1);
     let is_last_page = move || page.get() + 1 >= page_count();
     let shown = move || {
@@ -97,26 +98,40 @@ pub(super) fn Pager(
         }
     });
 
+    let go_to_page = move |next: usize| {
+        page.set(next);
+        announcer.announce(shown());
+        // The button just pressed is disabled on the first and the last page; focus moves to
+        // the other one instead of falling to the top of the page.
+        if next == 0 {
+            focus_when_ready("did-page-next");
+        } else if next + 1 >= page_count() {
+            focus_when_ready("did-page-previous");
+        }
+    };
+
     view! {
         <nav class="dwe-pager" aria-label="Pages of numbers">
             <button
                 type="button"
                 class="dwe-button dwe-button--secondary"
+                id="did-page-previous"
                 data-testid="did-page-previous"
                 disabled=move || page.get() == 0
-                on:click=move |_| page.update(|page| *page = page.saturating_sub(1))
+                on:click=move |_| go_to_page(page.get_untracked().saturating_sub(1))
             >
                 "Previous"
             </button>
-            <p class="dwe-pager__status" data-testid="did-page-status" aria-live="polite">
+            <p class="dwe-pager__status" data-testid="did-page-status">
                 {shown}
             </p>
             <button
                 type="button"
                 class="dwe-button dwe-button--secondary"
+                id="did-page-next"
                 data-testid="did-page-next"
                 disabled=is_last_page
-                on:click=move |_| page.update(|page| *page += 1)
+                on:click=move |_| go_to_page(page.get_untracked() + 1)
             >
                 "Next"
             </button>
