@@ -15,8 +15,10 @@ pub mod config;
 pub mod domain;
 pub mod jsonapi;
 pub mod model;
+pub mod routing;
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
 pub mod sandbox;
 pub mod state;
 pub mod steps;
+pub mod widget;
 pub mod wire;

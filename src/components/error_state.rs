@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::widget::events;
 
 /// The failure in plain words, what to do next, and a Retry button when retrying can help.
 #[component]
@@ -15,6 +16,7 @@ pub fn ErrorState(
 ) -> impl IntoView {
     let message = error.message();
     let next_action = error.next_action();
+    events::api_error(&error);
 
     view! {
         <div class="dwe-state dwe-state--error" role="alert" data-testid="error-state">

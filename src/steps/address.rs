@@ -1,8 +1,6 @@
 //! Step 4: choose or create the address, which must belong to the chosen identity.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::address_form::AddressForm;
 use super::{country_name, load_countries};
@@ -11,6 +9,7 @@ use crate::components::{BlockedStep, ErrorState, LoadingState, StepHeading};
 use crate::config::ConfigContext;
 use crate::domain::selection::country_and_type;
 use crate::model::{Address, EmergencyRequirement, Identity};
+use crate::routing::{use_navigate, NavigateOptions};
 use crate::state::{WizardContext, WizardStep};
 
 /// Lists the chosen identity's addresses in the numbers' country and offers to add one.

@@ -1,14 +1,14 @@
 //! The frame around every step: title, banners, settings, stepper and the step itself.
 
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::use_location;
 
 use crate::components::{
     ConfigProblems, DemoBanner, LoadingState, SettingsPanel, StepState, Stepper, StepperItem,
 };
 use crate::config::{ConfigContext, Mode};
+use crate::routing::{use_location, Outlet};
 use crate::state::{WizardContext, WizardStep};
+use crate::widget::events;
 
 /// The wizard's layout; the current step comes from the URL.
 #[component]
@@ -21,6 +21,8 @@ pub fn WizardShell() -> impl IntoView {
     let current_step =
         Memo::new(move |_| location.pathname.with(|path| WizardStep::from_path(path)));
     let is_demo = move || config.mode() == Mode::Demo;
+    let is_embedded = events::is_embedded();
+    let send_exit = events::exit_sender();
     let shows_settings = move || is_settings_open.get() || config.mode() == Mode::Unconfigured;
     let stepper_items = Signal::derive(move || {
         let current = current_step.get();
@@ -36,6 +38,10 @@ pub fn WizardShell() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
+
+    // The host page hears when the instance is ready and which step shows.
+    Effect::new(move |_| config.is_ready().then(|| events::ready(config.mode())));
+    Effect::new(move |_| current_step.get().map(events::step_changed));
 
     view! {
         <div class="dwe-app">
@@ -55,6 +61,16 @@ pub fn WizardShell() -> impl IntoView {
                     >
                         "Settings"
                     </button>
+                    <Show when=move || is_embedded>
+                        <button
+                            type="button"
+                            class="dwe-button dwe-button--ghost"
+                            data-testid="widget-exit"
+                            on:click=move |_| send_exit()
+                        >
+                            "Exit"
+                        </button>
+                    </Show>
                 </div>
             </header>
             <Show when=is_demo>

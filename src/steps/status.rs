@@ -3,10 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos::Params;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params};
 use leptos_router::params::Params;
-use leptos_router::NavigateOptions;
 
 use super::dids::numbers_for_reading;
 use super::next_batch::NextBatch;
@@ -15,7 +12,9 @@ use crate::components::{BadgeTone, ErrorState, LoadingState, StatusBadge, StepHe
 use crate::config::ConfigContext;
 use crate::domain::submission::poll_delay_ms;
 use crate::model::{EmergencyCallingService, EmergencyVerification, VerificationStatus};
+use crate::routing::{use_navigate, use_params, NavigateOptions, A};
 use crate::state::{WizardContext, WizardStep};
+use crate::widget::events;
 
 /// The route's parameters.
 #[derive(Params, Debug, Clone, PartialEq, Eq)]
@@ -189,6 +188,11 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
 
     let verification_status = verification.status.clone();
     let service_status = service.as_ref().and_then(|service| service.status.clone());
+    events::status_changed(
+        &verification.id,
+        verification_status.as_ref(),
+        service_status.as_ref(),
+    );
     let verification_label = verification_status
         .as_ref()
         .map_or("Unknown", |status| status.label())

@@ -2,9 +2,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::dids::numbers_for_reading;
 use crate::api::{
@@ -18,7 +15,9 @@ use crate::config::ConfigContext;
 use crate::domain::problems::{problems_from_api_error, Problem, ProblemTarget};
 use crate::domain::submission::{check_callback, new_attempt_reference, poll_delay_ms};
 use crate::model::{Did, EmergencyVerification};
+use crate::routing::{use_navigate, NavigateOptions, A};
 use crate::state::{CompleteChoices, WizardContext, WizardStep};
+use crate::widget::events;
 
 /// The form's own fields, for routing server errors.
 const CALLBACK_FIELDS: [&str; 2] = ["callback_url", "callback_method"];
@@ -62,6 +61,13 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
     let config = ConfigContext::expect();
     let navigate = use_navigate();
     let (problems, set_problems) = signal(Vec::<Problem>::new());
+
+    // The operator's default callback is proposed while the user has entered none.
+    let defaults = config.config_untracked();
+    if draft.callback_url().get_untracked().is_empty() && !defaults.callback_url.is_empty() {
+        draft.set_callback_url(defaults.callback_url);
+        draft.set_callback_method(defaults.callback_method);
+    }
     let (needs_locked_identity, set_needs_locked_identity) = signal(false);
     let is_in_flight = StoredValue::new(false);
     let submit_button = NodeRef::<html::Button>::new();
@@ -95,10 +101,12 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
     Effect::new(move |_| match submit_verification_action.value().get() {
         Some(Ok(created)) => {
             let path = format!("{}/{}", WizardStep::Status.path(), created.id);
+            events::submitted(&created.id, created.external_reference_id.as_deref());
             draft.finish_submission(created.id);
             navigate(&path, NavigateOptions::default());
         }
         Some(Err(error)) => {
+            events::api_error(&error);
             is_in_flight.set_value(false);
             set_needs_locked_identity.set(mentions_locked_identity(&error));
             set_problems.set(readable_problems(&error, &numbers));
@@ -117,6 +125,7 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         }
         let url = draft.callback_url().get_untracked();
         let method = draft.callback_method().get_untracked();
+        let prefix = config.config_untracked().reference_prefix;
         let callback = match check_callback(&url, Some(&method)) {
             Ok(callback) => callback,
             Err(message) => {
@@ -139,7 +148,7 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         set_problems.set(Vec::new());
         set_needs_locked_identity.set(false);
         let external_reference_id =
-            draft.attempt_reference(|| new_attempt_reference("dwe", now_ms(), random_entropy()));
+            draft.attempt_reference(|| new_attempt_reference(&prefix, now_ms(), random_entropy()));
         submit_verification_action.dispatch(NewVerification {
             address_id: address_id.clone(),
             did_ids: did_ids.clone(),

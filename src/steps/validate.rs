@@ -1,15 +1,13 @@
 //! Step 5: let DIDWW check the identity and address against the requirement.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::dids::{numbers_for_reading, place_for_reading};
 use crate::api::{validate_requirement, ApiError};
 use crate::components::{BlockedStep, ErrorState, StepHeading};
 use crate::config::ConfigContext;
 use crate::domain::problems::problems_from_api_error;
+use crate::routing::{use_navigate, NavigateOptions, A};
 use crate::state::{CompleteChoices, WizardContext, WizardStep};
 
 /// Sums up the choices and asks DIDWW whether identity and address meet the requirement.
