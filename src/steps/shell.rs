@@ -39,9 +39,15 @@ pub fn WizardShell() -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
-    // The host page hears when the instance is ready and which step shows.
-    Effect::new(move |_| config.is_ready().then(|| events::ready(config.mode())));
-    Effect::new(move |_| current_step.get().map(events::step_changed));
+    // The host page hears that the instance is ready, then which step shows.
+    Effect::new(move |_| {
+        if config.is_ready() {
+            events::ready(config.mode());
+            if let Some(step) = current_step.get() {
+                events::step_changed(step);
+            }
+        }
+    });
 
     view! {
         <div class="dwe-app">

@@ -26,6 +26,7 @@ use crate::state::WizardStep;
 pub struct HostEvents {
     target: StoredValue<Option<web_sys::EventTarget>, LocalStorage>,
     last_status: StoredValue<Option<Value>>,
+    last_step: StoredValue<Option<WizardStep>>,
     has_announced_ready: StoredValue<bool>,
 }
 
@@ -36,6 +37,7 @@ impl HostEvents {
         provide_context(Self {
             target: StoredValue::new_local(target),
             last_status: StoredValue::new(None),
+            last_step: StoredValue::new(None),
             has_announced_ready: StoredValue::new(false),
         });
     }
@@ -67,9 +69,16 @@ pub fn ready(mode: Mode) {
     events.dispatch("didww:ready", json!({ "mode": mode }));
 }
 
-/// Another step shows.
+/// Another step shows; sent only when it differs from the last one reported.
 pub fn step_changed(step: WizardStep) {
-    send(
+    let Some(events) = use_context::<HostEvents>() else {
+        return;
+    };
+    if events.last_step.get_value() == Some(step) {
+        return;
+    }
+    events.last_step.set_value(Some(step));
+    events.dispatch(
         "didww:step-change",
         json!({
             "step": step.path().trim_start_matches('/'),

@@ -154,6 +154,7 @@ class Stack {
     fs.chmodSync(work, 0o755);
     const site = path.join(work, "site");
     const bundleDir = path.join(site, ...this.basePath.split("/").filter(Boolean));
+    this.bundleDir = bundleDir;
     fs.mkdirSync(path.dirname(bundleDir), { recursive: true });
     fs.cpSync(dist, bundleDir, { recursive: true });
     if (this.simUrl) {
@@ -243,6 +244,13 @@ class Stack {
       headless: true,
       args: CHROMIUM_ARGS,
     });
+  }
+
+  /** Adds a file to the served bundle folder, e.g. a host page for the widget. */
+  writeBundleFile(relativePath, text) {
+    const file = path.join(this.bundleDir, relativePath);
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 });
+    fs.writeFileSync(file, text, { mode: 0o644 });
   }
 
   /** GET /__sim/stats: {requests, verifications, last_api_key_seen}. */
