@@ -14,6 +14,7 @@ pub mod components;
 pub mod config;
 pub mod domain;
 pub mod jsonapi;
+pub mod locale;
 pub mod model;
 pub mod routing;
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]

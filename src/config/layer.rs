@@ -311,8 +311,9 @@ pub fn check_locale(text: &str) -> Result<String, String> {
     let is_language =
         (2..=3).contains(&language.len()) && language.chars().all(|c| c.is_ascii_alphabetic());
     let subtags: Vec<&str> = parts.collect();
+    // Single-letter extension subtags are left out: the browser's Intl needs more after them.
     let are_subtags = subtags.iter().all(|subtag| {
-        (1..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric())
+        (2..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric())
     });
     if !is_language || !are_subtags {
         return Err(format!(
@@ -445,7 +446,7 @@ mod tests {
         assert_eq!(check_locale("en-gb"), Ok("en-GB".to_owned()));
         assert_eq!(check_locale(" pt_BR "), Ok("pt-BR".to_owned()));
         assert_eq!(check_locale("zh-Hant-TW"), Ok("zh-Hant-TW".to_owned()));
-        for bad in ["", "e", "english", "en-", "en GB", "12-34"] {
+        for bad in ["", "e", "english", "en-", "en GB", "12-34", "en-x-a"] {
             assert!(check_locale(bad).is_err(), "{bad}");
         }
     }

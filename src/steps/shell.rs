@@ -50,7 +50,7 @@ pub fn WizardShell() -> impl IntoView {
     });
 
     view! {
-        <div class="dwe-app">
+        <div class="dwe-app" lang=move || config.config().locale>
             <header class="dwe-topbar">
                 <div class="dwe-topbar__inner">
                     <p class="dwe-topbar__brand">

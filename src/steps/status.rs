@@ -11,6 +11,7 @@ use crate::api::{get_calling_service, get_verification_with_service, sleep_ms, A
 use crate::components::{BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading};
 use crate::config::ConfigContext;
 use crate::domain::submission::poll_delay_ms;
+use crate::locale::date_time;
 use crate::model::{EmergencyCallingService, EmergencyVerification, VerificationStatus};
 use crate::routing::{use_navigate, use_params, NavigateOptions, A};
 use crate::state::{WizardContext, WizardStep};
@@ -225,10 +226,16 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
         .reference
         .clone()
         .unwrap_or_else(|| "Not assigned yet".to_owned());
-    let submitted = verification
-        .created_at
-        .as_deref()
-        .map_or_else(|| "Unknown".to_owned(), readable_time);
+    let locale = ConfigContext::expect().config_untracked().locale;
+    let submitted = verification.created_at.as_deref().map_or_else(
+        || "Unknown".to_owned(),
+        |iso| {
+            locale
+                .as_deref()
+                .and_then(|locale| date_time(iso, locale))
+                .unwrap_or_else(|| readable_time(iso))
+        },
+    );
 
     // DIDWW takes the correction of a rejected registration as a new verification for the
     // existing calling service, which still holds the numbers.

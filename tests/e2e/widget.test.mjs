@@ -49,6 +49,7 @@ test("the example host page's widget is themed, registers a number through the p
 
     const widget = page.locator("didww-emergency#emergency");
     await expectStep(widget, "dids");
+    assert.equal(await widget.locator(".dwe-app").getAttribute("lang"), "en-GB");
 
     // The host page's theme reaches inside the shadow root; its own styles do not.
     await widget.getByTestId(`did-row-${CLEAN_DID}`).waitFor();
