@@ -54,12 +54,21 @@ test("the example host page's widget is themed, registers a number through the p
     // The host page's theme reaches inside the shadow root; its own styles do not.
     await widget.getByTestId(`did-row-${CLEAN_DID}`).waitFor();
     await widget.getByTestId(`did-select-${CLEAN_DID}`).check();
-    const look = await widget.getByTestId("did-continue").evaluate((button) => {
-      const style = getComputedStyle(button);
-      return { background: style.backgroundColor, font: style.fontFamily };
+    // The button fades from its disabled colour, so its colour is read once it settled.
+    const look = () =>
+      widget.getByTestId("did-continue").evaluate((button) => {
+        const style = getComputedStyle(button);
+        return { background: style.backgroundColor, font: style.fontFamily };
+      });
+    let seen;
+    await waitFor(async () => {
+      seen = await look();
+      return seen.background === "rgb(15, 107, 85)";
+    }, { timeout: 3_000, message: "the theme's primary colour on the button" }).catch((error) => {
+      error.message += ` (last seen ${seen?.background})`;
+      throw error;
     });
-    assert.equal(look.background, "rgb(15, 107, 85)");
-    assert.match(look.font, /Georgia/);
+    assert.match(seen.font, /Georgia/);
     const pageLink = await page.locator(".console-header__nav a").first().evaluate(
       (link) => getComputedStyle(link).color,
     );
