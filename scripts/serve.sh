@@ -92,6 +92,7 @@ conf="$(<"$script_dir/nginx.conf.template")"
 conf="${conf//@PREFIX@/$work}"
 conf="${conf//@LISTEN@/$address:$port}"
 conf="${conf//@ROOT@/$work/site}"
+conf="${conf//@BASE@//}"
 conf="${conf//@CONNECT_SRC@/$connect_src}"
 printf '%s\n' "$conf" >"$work/nginx.conf"
 

@@ -1,17 +1,23 @@
 //! Runtime configuration: where requests go, with which key, and whether the demo runs.
 //!
-//! Three layers, later ones winning: built-in defaults (the demo), `config.json` served next
-//! to `index.html` (the operator's choice), and the settings the user saved on this device.
-//! Nothing here needs a rebuild. The API key lives in memory only, unless the user asks for
-//! it to be remembered on this device.
+//! Four layers, later ones winning: built-in defaults (the demo), `config.json` served next
+//! to `index.html` (the operator's choice), the attributes of the `<didww-emergency>` element
+//! (the embedding page's choice), and the settings the user saved on this device. Nothing here
+//! needs a rebuild. The API key lives in memory only, unless the user asks for it to be
+//! remembered on this device, and never at all when `send_api_key` is off.
 //!
-//! `config.json` may hold `api_base_url`, `send_api_version_header` (true or false), `demo`
-//! (whether the demo may run without a base) and `demo_account` (`"guide"`, the default, or
-//! `"large"`: which made-up account the demo shows), and `request_timeout_ms` (how long one
-//! request may take before the app treats it as lost, 1000 to 120000, 30000 by default).
+//! The keys, their checks and their spelling in each layer are in [`layer`]; the README's
+//! configuration reference lists them.
+
+mod layer;
 
 use leptos::prelude::*;
-use serde_json::Value;
+
+pub use layer::{
+    check_callback_method, check_locale, check_reference_prefix, check_request_timeout,
+    parse_attributes, parse_config_file, ConfigLayer, Key, LayerSource, MAX_REQUEST_TIMEOUT_MS,
+    MIN_REQUEST_TIMEOUT_MS,
+};
 
 use crate::api::{ApiError, Client, ClientConfig, RequestScope};
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
@@ -103,7 +109,20 @@ pub struct AppConfig {
     pub demo_account: DemoAccount,
     /// How long one request may take before it counts as timed out.
     pub request_timeout_ms: u32,
+    /// Whether the browser sends an API key at all; off when the proxy adds it.
+    pub send_api_key: bool,
+    /// The callback URL the submit step proposes; empty for none.
+    pub callback_url: String,
+    /// The callback method the submit step proposes: `"post"` or `"get"`.
+    pub callback_method: String,
+    /// What every external reference starts with.
+    pub reference_prefix: String,
+    /// The locale for dates and numbers; `None` follows the browser.
+    pub locale: Option<String>,
 }
+
+/// The external reference prefix when no layer sets one.
+pub const DEFAULT_REFERENCE_PREFIX: &str = "dwe";
 
 impl std::fmt::Debug for AppConfig {
     // Written by hand so that the key never reaches a log line.
@@ -117,6 +136,11 @@ impl std::fmt::Debug for AppConfig {
             .field("demo_allowed", &self.demo_allowed)
             .field("demo_account", &self.demo_account)
             .field("request_timeout_ms", &self.request_timeout_ms)
+            .field("send_api_key", &self.send_api_key)
+            .field("callback_url", &self.callback_url)
+            .field("callback_method", &self.callback_method)
+            .field("reference_prefix", &self.reference_prefix)
+            .field("locale", &self.locale)
             .finish()
     }
 }
@@ -131,6 +155,11 @@ impl Default for AppConfig {
             demo_allowed: DEMO_BUILT_IN,
             demo_account: DemoAccount::Guide,
             request_timeout_ms: crate::api::DEFAULT_TIMEOUT_MS,
+            send_api_key: true,
+            callback_url: String::new(),
+            callback_method: "post".to_owned(),
+            reference_prefix: DEFAULT_REFERENCE_PREFIX.to_owned(),
+            locale: None,
         }
     }
 }
@@ -160,30 +189,48 @@ impl AppConfig {
     pub fn client_config(&self) -> ClientConfig {
         ClientConfig {
             api_base_url: self.api_base_url.clone(),
-            api_key: self.api_key.clone().filter(|key| !key.trim().is_empty()),
+            api_key: self
+                .api_key
+                .clone()
+                .filter(|key| self.send_api_key && !key.trim().is_empty()),
             send_version_header: self.send_version_header,
             request_timeout_ms: Some(self.request_timeout_ms),
         }
     }
 
-    /// Applies the operator's file, then the user's saved settings and key.
-    pub fn layered(file: &FileConfig, saved: &SavedSettings, key: Option<String>) -> Self {
+    /// Applies the layers in order (`config.json`, then the element's attributes), then the
+    /// user's saved settings and key.
+    pub fn layered(layers: &ConfigLayer, saved: &SavedSettings, key: Option<String>) -> Self {
         let mut config = Self::default();
-        if let Some(base) = &file.api_base_url {
+        if let Some(base) = &layers.api_base_url {
             config.api_base_url = base.clone();
         }
-        if let Some(send) = file.send_version_header {
+        if let Some(send) = layers.send_version_header {
             config.send_version_header = send;
         }
-        if let Some(demo) = file.demo {
+        if let Some(demo) = layers.demo {
             config.demo_allowed = demo && DEMO_BUILT_IN;
         }
-        if let Some(account) = file.demo_account {
+        if let Some(account) = layers.demo_account {
             config.demo_account = account;
         }
-        if let Some(timeout_ms) = file.request_timeout_ms {
+        if let Some(timeout_ms) = layers.request_timeout_ms {
             config.request_timeout_ms = timeout_ms;
         }
+        if let Some(send) = layers.send_api_key {
+            config.send_api_key = send;
+        }
+        if let Some(url) = &layers.callback_url {
+            config.callback_url = url.clone();
+        }
+        if let Some(method) = &layers.callback_method {
+            config.callback_method = method.clone();
+        }
+        if let Some(prefix) = &layers.reference_prefix {
+            config.reference_prefix = prefix.clone();
+        }
+        config.locale = layers.locale.clone();
+
         if let Some(base) = &saved.api_base_url {
             config.api_base_url = base.clone();
         }
@@ -193,119 +240,11 @@ impl AppConfig {
         if let Some(account) = saved.demo_account {
             config.demo_account = account;
         }
+        // A key is never kept when the operator said the browser sends none.
+        let key = key.filter(|_| config.send_api_key);
         config.remember_key = key.is_some();
         config.api_key = key;
         config
-    }
-}
-
-/// What `config.json` may set; absent members leave the defaults alone.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct FileConfig {
-    /// `api_base_url`.
-    pub api_base_url: Option<String>,
-    /// `send_api_version_header`.
-    pub send_version_header: Option<bool>,
-    /// `demo`: whether the simulator may run while no API base is set.
-    pub demo: Option<bool>,
-    /// `demo_account`: `"guide"` or `"large"`.
-    pub demo_account: Option<DemoAccount>,
-    /// `request_timeout_ms`: how long one request may take, checked by
-    /// [`check_request_timeout`].
-    pub request_timeout_ms: Option<u32>,
-}
-
-/// Reads `config.json`. Good members are kept even when another is bad; every problem is
-/// reported in plain words.
-pub fn parse_config_file(text: &str) -> (FileConfig, Vec<String>) {
-    let mut config = FileConfig::default();
-    let mut problems = Vec::new();
-    let object = match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(object)) => object,
-        Ok(_) => {
-            problems
-                .push("config.json must be a JSON object, like {\"api_base_url\": \"…\"}".into());
-            return (config, problems);
-        }
-        Err(error) => {
-            problems.push(format!("config.json is not valid JSON ({error})"));
-            return (config, problems);
-        }
-    };
-    for (name, value) in object {
-        match (name.as_str(), value) {
-            ("api_base_url", Value::String(url)) => match check_api_base(&url) {
-                Ok(url) => config.api_base_url = Some(url),
-                Err(problem) => problems.push(format!("config.json api_base_url: {problem}")),
-            },
-            ("api_base_url", Value::Null) => {}
-            ("send_api_version_header", Value::Bool(send)) => {
-                config.send_version_header = Some(send);
-            }
-            ("demo", Value::Bool(demo)) => config.demo = Some(demo),
-            ("demo_account", Value::String(name)) => match DemoAccount::parse(&name) {
-                Some(account) => config.demo_account = Some(account),
-                None => problems.push(format!(
-                    "config.json demo_account must be \"guide\" or \"large\", not \"{name}\"; \
-                     it was ignored"
-                )),
-            },
-            ("request_timeout_ms", Value::Number(number)) => match check_request_timeout(&number) {
-                Ok(timeout_ms) => config.request_timeout_ms = Some(timeout_ms),
-                Err(problem) => problems.push(format!("config.json request_timeout_ms: {problem}")),
-            },
-            (
-                "api_base_url"
-                | "send_api_version_header"
-                | "demo"
-                | "demo_account"
-                | "request_timeout_ms",
-                other,
-            ) => problems.push(format!(
-                "config.json {name} has the wrong type ({}); it was ignored",
-                json_type(&other)
-            )),
-            (other, _) => log::warn!("config.json: unknown member {other} ignored"),
-        }
-    }
-    (config, problems)
-}
-
-/// The shortest request timeout accepted: below it, a slow but healthy answer would be taken
-/// for a lost one.
-pub const MIN_REQUEST_TIMEOUT_MS: u32 = 1_000;
-
-/// The longest request timeout accepted: beyond it, a user waits too long to learn anything.
-pub const MAX_REQUEST_TIMEOUT_MS: u32 = 120_000;
-
-/// Checks a request timeout in milliseconds: a whole number within the accepted range.
-pub fn check_request_timeout(number: &serde_json::Number) -> Result<u32, String> {
-    let range = format!("between {MIN_REQUEST_TIMEOUT_MS} and {MAX_REQUEST_TIMEOUT_MS}");
-    let Some(whole) = number.as_u64() else {
-        return Err(format!(
-            "must be a whole number of milliseconds {range}; it was ignored"
-        ));
-    };
-    match u32::try_from(whole) {
-        Ok(timeout_ms)
-            if (MIN_REQUEST_TIMEOUT_MS..=MAX_REQUEST_TIMEOUT_MS).contains(&timeout_ms) =>
-        {
-            Ok(timeout_ms)
-        }
-        _ => Err(format!(
-            "{whole} is not {range} milliseconds; it was ignored"
-        )),
-    }
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -392,32 +331,30 @@ fn is_local_host(host: &str) -> bool {
     matches!(host, "localhost" | "127.0.0.1" | "::1")
 }
 
-/// Where `config.json` lives for a page at `pathname`: next to `index.html`, even when the
-/// page was opened on a deep link such as `/status/<id>`.
-pub fn config_file_path(pathname: &str) -> String {
-    let mut segments: Vec<&str> = pathname.split('/').collect();
-    // Drop the route part of the path, leaving the directory that holds index.html.
-    if let Some(position) = segments
-        .iter()
-        .rposition(|segment| is_route_segment(segment))
-    {
-        let is_status_id = position + 2 == segments.len() && segments[position] == "status";
-        if position + 1 == segments.len() || is_status_id {
-            segments.truncate(position);
-        }
-    }
-    if segments.last().is_some_and(|last| last.ends_with(".html")) {
-        segments.pop();
-    }
-    let directory = segments.join("/");
-    format!("{}/config.json", directory.trim_end_matches('/'))
+/// Where the app runs and what its embedding page already decided.
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// The folder the bundle is served from, ending in `/`; `config.json` is read there.
+    pub bundle_base: String,
+    /// What the mount element's attributes set.
+    pub attributes: ConfigLayer,
+    /// Attribute values refused, in plain words.
+    pub attribute_problems: Vec<String>,
+    /// What this instance adds to its local storage keys; `None` keeps its settings in
+    /// memory only (a widget without an `id`, which could not tell its settings apart from
+    /// another's).
+    pub storage_scope: Option<String>,
 }
 
-fn is_route_segment(segment: &str) -> bool {
-    matches!(
-        segment,
-        "dids" | "requirement" | "identity" | "address" | "validate" | "submit" | "status"
-    )
+impl Placement {
+    /// The standalone page: served from `bundle_base`, no attributes, the page's own storage.
+    pub fn standalone(bundle_base: String) -> Self {
+        Self {
+            bundle_base,
+            storage_scope: Some(String::new()),
+            ..Self::default()
+        }
+    }
 }
 
 /// The app-wide configuration and the client built from it.
@@ -427,21 +364,26 @@ pub struct ConfigContext {
     client: RwSignal<Option<Client>>,
     problems: RwSignal<Vec<String>>,
     is_ready: RwSignal<bool>,
-    file: StoredValue<FileConfig>,
+    file: StoredValue<ConfigLayer>,
+    placement: StoredValue<Placement>,
     generation: RwSignal<u64>,
     step_requests: StoredValue<Option<Memo<RequestScope>>>,
 }
 
 impl ConfigContext {
-    /// Starts from defaults and saved settings, provides the context, then loads
-    /// `config.json` in the background.
-    pub fn start() -> Self {
-        let saved = storage::load_settings();
-        let key = storage::load_key();
+    /// Starts from defaults, the element's attributes and saved settings, provides the
+    /// context, then loads `config.json` in the background.
+    pub fn start(placement: Placement) -> Self {
+        let scope = placement.storage_scope.clone();
+        let saved = storage::load_settings(scope.as_deref());
+        let key = storage::load_key(scope.as_deref());
         let context = Self::new(
-            AppConfig::layered(&FileConfig::default(), &saved, key),
+            AppConfig::layered(&placement.attributes, &saved, key),
             false,
         );
+        context.problems.set(placement.attribute_problems.clone());
+        context.file.set_value(placement.attributes.clone());
+        context.placement.set_value(placement);
         provide_context(context);
         context.load_file();
         context
@@ -462,7 +404,8 @@ impl ConfigContext {
             client: RwSignal::new(client),
             problems: RwSignal::new(Vec::new()),
             is_ready: RwSignal::new(is_ready),
-            file: StoredValue::new(FileConfig::default()),
+            file: StoredValue::new(ConfigLayer::default()),
+            placement: StoredValue::new(Placement::default()),
             generation: RwSignal::new(0),
             step_requests: StoredValue::new(None),
         }
@@ -526,6 +469,11 @@ impl ConfigContext {
         self.config.get()
     }
 
+    /// The configuration in force, read without subscribing (for event handlers).
+    pub fn config_untracked(&self) -> AppConfig {
+        self.config.get_untracked()
+    }
+
     /// Where requests go (read reactively), judged by the client actually in force.
     pub fn mode(&self) -> Mode {
         self.client.with(|client| match client {
@@ -549,22 +497,27 @@ impl ConfigContext {
     /// client.
     pub fn save(&self, input: SettingsInput) -> Result<(), String> {
         let api_base_url = check_api_base(&input.api_base_url)?;
-        let key = Some(input.api_key.trim().to_owned()).filter(|key| !key.is_empty());
+        let scope = self
+            .placement
+            .with_value(|placement| placement.storage_scope.clone());
+        let send_api_key = self.config.with_untracked(|config| config.send_api_key);
+        let key =
+            Some(input.api_key.trim().to_owned()).filter(|key| send_api_key && !key.is_empty());
         let saved = SavedSettings {
             api_base_url: Some(api_base_url),
             send_version_header: Some(input.send_version_header),
             demo_account: Some(input.demo_account),
         };
-        storage::save_settings(&saved)?;
+        storage::save_settings(scope.as_deref(), &saved)?;
         let remembered = if input.remember_key {
             key.clone()
         } else {
             None
         };
-        storage::save_key(remembered.as_deref())?;
+        storage::save_key(scope.as_deref(), remembered.as_deref())?;
 
         let mut config = AppConfig::layered(&self.file.get_value(), &saved, key);
-        config.remember_key = input.remember_key;
+        config.remember_key = input.remember_key && config.api_key.is_some();
         self.apply(config);
         Ok(())
     }
@@ -579,18 +532,25 @@ impl ConfigContext {
     fn load_file(self) {
         #[cfg(target_arch = "wasm32")]
         leptos::task::spawn_local(async move {
-            let (file, problems) = match storage::fetch_config_file().await {
+            let placement = self.placement.get_value();
+            let address = format!("{}config.json", placement.bundle_base);
+            let (mut layers, mut problems) = match storage::fetch_config_file(&address).await {
                 Some(text) => parse_config_file(&text),
-                None => (FileConfig::default(), Vec::new()),
+                None => (ConfigLayer::default(), Vec::new()),
             };
             for problem in &problems {
                 log::warn!("{problem}");
             }
-            self.file.set_value(file.clone());
+
+            // The element's attributes come after the file and win over it.
+            layers.overlay(&placement.attributes);
+            problems.extend(placement.attribute_problems.iter().cloned());
+            self.file.set_value(layers.clone());
             let current = self.config.get_untracked();
-            let saved = storage::load_settings();
-            let mut config = AppConfig::layered(&file, &saved, current.api_key.clone());
-            config.remember_key = current.remember_key;
+            let scope = placement.storage_scope.as_deref();
+            let saved = storage::load_settings(scope);
+            let mut config = AppConfig::layered(&layers, &saved, current.api_key.clone());
+            config.remember_key = current.remember_key && config.api_key.is_some();
             self.apply(config);
             self.problems.set(problems);
             self.is_ready.set(true);
@@ -657,36 +617,49 @@ mod storage {
         }
     }
 
-    pub(super) fn load_settings() -> SavedSettings {
+    /// The storage key of `name` for an instance with `scope`; `None` when the instance keeps
+    /// nothing in storage.
+    fn scoped(name: &str, scope: Option<&str>) -> Option<String> {
+        scope.map(|scope| format!("{name}{scope}"))
+    }
+
+    pub(super) fn load_settings(scope: Option<&str>) -> SavedSettings {
+        let name = scoped(SETTINGS_STORAGE_KEY, scope);
         local_storage()
-            .and_then(|storage| storage.get_item(SETTINGS_STORAGE_KEY).ok().flatten())
+            .zip(name)
+            .and_then(|(storage, name)| storage.get_item(&name).ok().flatten())
             .and_then(|text| serde_json::from_str(&text).ok())
             .unwrap_or_default()
     }
 
-    pub(super) fn load_key() -> Option<String> {
+    pub(super) fn load_key(scope: Option<&str>) -> Option<String> {
+        let name = scoped(KEY_STORAGE_KEY, scope)?;
         local_storage()
-            .and_then(|storage| storage.get_item(KEY_STORAGE_KEY).ok().flatten())
+            .and_then(|storage| storage.get_item(&name).ok().flatten())
             .filter(|key| !key.trim().is_empty())
     }
 
-    pub(super) fn save_settings(settings: &SavedSettings) -> Result<(), String> {
-        let Some(storage) = local_storage() else {
+    pub(super) fn save_settings(
+        scope: Option<&str>,
+        settings: &SavedSettings,
+    ) -> Result<(), String> {
+        let (Some(storage), Some(name)) = (local_storage(), scoped(SETTINGS_STORAGE_KEY, scope))
+        else {
             return Ok(());
         };
         let text = serde_json::to_string(settings).map_err(|error| error.to_string())?;
         storage
-            .set_item(SETTINGS_STORAGE_KEY, &text)
+            .set_item(&name, &text)
             .map_err(|_| "this browser refused to save the settings".to_owned())
     }
 
-    pub(super) fn save_key(key: Option<&str>) -> Result<(), String> {
-        let Some(storage) = local_storage() else {
+    pub(super) fn save_key(scope: Option<&str>, key: Option<&str>) -> Result<(), String> {
+        let (Some(storage), Some(name)) = (local_storage(), scoped(KEY_STORAGE_KEY, scope)) else {
             return Ok(());
         };
         let result = match key {
-            Some(key) => storage.set_item(KEY_STORAGE_KEY, key),
-            None => storage.remove_item(KEY_STORAGE_KEY),
+            Some(key) => storage.set_item(&name, key),
+            None => storage.remove_item(&name),
         };
         result.map_err(|_| "this browser refused to store the API key".to_owned())
     }
@@ -696,10 +669,8 @@ mod storage {
     /// A missing file, a network failure, or an HTML page (a server that answers every path
     /// with index.html) all mean "no file": the defaults apply and nothing is shown.
     #[cfg(target_arch = "wasm32")]
-    pub(super) async fn fetch_config_file() -> Option<String> {
-        let pathname = web_sys::window()?.location().pathname().ok()?;
-        let path = super::config_file_path(&pathname);
-        let response = gloo_net::http::Request::get(&path).send().await.ok()?;
+    pub(super) async fn fetch_config_file(address: &str) -> Option<String> {
+        let response = gloo_net::http::Request::get(address).send().await.ok()?;
         if !response.ok() {
             if response.status() != 404 {
                 log::warn!("config.json answered status {}", response.status());
@@ -770,12 +741,10 @@ mod tests {
 
     #[test]
     fn later_layers_win_and_the_key_is_never_in_the_settings() {
-        let file = FileConfig {
+        let file = ConfigLayer {
             api_base_url: Some("https://file.example/v3".into()),
             send_version_header: Some(false),
-            demo: None,
-            demo_account: None,
-            request_timeout_ms: None,
+            ..ConfigLayer::default()
         };
         let saved = SavedSettings {
             api_base_url: Some("https://mine.example/v3".into()),
@@ -796,9 +765,9 @@ mod tests {
         assert_eq!(config.mode(), Mode::Demo);
         config.api_base_url = "https://proxy.example/v3".into();
         assert_eq!(config.mode(), Mode::Live);
-        let file = FileConfig {
+        let file = ConfigLayer {
             demo: Some(false),
-            ..FileConfig::default()
+            ..ConfigLayer::default()
         };
         let config = AppConfig::layered(&file, &SavedSettings::default(), None);
         assert_eq!(config.mode(), Mode::Unconfigured);
@@ -815,7 +784,7 @@ mod tests {
         let config = AppConfig::layered(&file, &SavedSettings::default(), None);
         assert_eq!(config.client_config().request_timeout_ms, Some(2_500));
 
-        for bad in ["999", "120001", "2.5", "-1", "\"2500\"", "null"] {
+        for bad in ["999", "120001", "2.5", "-1", "\"2500\""] {
             let (file, problems) =
                 parse_config_file(&format!(r#"{{"request_timeout_ms": {bad}}}"#));
             assert_eq!(file.request_timeout_ms, None, "{bad}");
@@ -862,17 +831,23 @@ mod tests {
     }
 
     #[test]
-    fn config_json_is_found_next_to_index_html_from_any_route() {
-        let cases = [
-            ("/", "/config.json"),
-            ("/dids", "/config.json"),
-            ("/status/abc-123", "/config.json"),
-            ("/app/identity", "/app/config.json"),
-            ("/app/index.html", "/app/config.json"),
-            ("/app/", "/app/config.json"),
-        ];
-        for (pathname, expected) in cases {
-            assert_eq!(config_file_path(pathname), expected, "{pathname}");
-        }
+    fn a_browser_that_sends_no_key_keeps_none() {
+        let layers = ConfigLayer {
+            api_base_url: Some("https://proxy.example/v3".into()),
+            send_api_key: Some(false),
+            reference_prefix: Some("acme".into()),
+            ..ConfigLayer::default()
+        };
+        let config = AppConfig::layered(&layers, &SavedSettings::default(), Some("k".into()));
+        assert_eq!(config.api_key, None);
+        assert!(!config.remember_key);
+        assert_eq!(config.client_config().api_key, None);
+        assert_eq!(config.reference_prefix, "acme");
+
+        let mut config =
+            AppConfig::layered(&ConfigLayer::default(), &SavedSettings::default(), None);
+        config.api_key = Some("k".into());
+        config.send_api_key = false;
+        assert_eq!(config.client_config().api_key, None);
     }
 }

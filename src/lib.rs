@@ -14,9 +14,12 @@ pub mod components;
 pub mod config;
 pub mod domain;
 pub mod jsonapi;
+pub mod locale;
 pub mod model;
+pub mod routing;
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
 pub mod sandbox;
 pub mod state;
 pub mod steps;
+pub mod widget;
 pub mod wire;

@@ -1,8 +1,8 @@
 //! What a step shows when an earlier choice is missing.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::routing::A;
 use crate::state::Blocker;
 
 /// A short "do this first" with a link back, instead of a half-working page.

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::config::{ConfigContext, Mode};
+use crate::widget::events;
 
 /// The failure in plain words, what to do next, and a Retry button when retrying can help.
 #[component]
@@ -21,6 +22,7 @@ pub fn ErrorState(
     let is_demo = use_context::<ConfigContext>().is_some_and(|config| {
         config.mode() == Mode::Demo && matches!(error, ApiError::NotFound(_))
     });
+    events::api_error(&error);
 
     view! {
         <div class="dwe-state dwe-state--error" role="alert" data-testid="error-state">

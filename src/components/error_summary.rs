@@ -69,7 +69,7 @@ pub fn ErrorSummary(
                         href=href
                         on:click=move |event| {
                             event.prevent_default();
-                            focus_element(&field_id);
+                            focus_element(&event, &field_id);
                         }
                     >
                         {entry.message}
@@ -102,13 +102,26 @@ pub fn ErrorSummary(
     }
 }
 
-/// Moves focus to the element with `id`, scrolling it into view.
-fn focus_element(id: &str) {
-    let element = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
+/// Moves focus to the element with `id` in the clicked link's own document, which inside the
+/// `<didww-emergency>` widget is its shadow root rather than the page.
+fn focus_element(event: &web_sys::MouseEvent, id: &str) {
+    let root = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+        .map(|node| node.get_root_node());
+    let element = match root {
+        Some(root) => match root.dyn_into::<web_sys::DocumentFragment>() {
+            Ok(fragment) => fragment.get_element_by_id(id),
+            Err(root) => root
+                .dyn_into::<web_sys::Document>()
+                .ok()
+                .and_then(|document| document.get_element_by_id(id)),
+        },
+        None => None,
+    };
+    if let Some(element) =
+        element.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = element.focus();
     }
 }

@@ -26,6 +26,7 @@ pub fn SettingsPanel(
     let (demo_account, set_demo_account) = signal(initial.demo_account);
     let (save_error, set_save_error) = signal(None::<String>);
     let heading = NodeRef::<html::H2>::new();
+    let sends_api_key = initial.send_api_key;
 
     let is_unconfigured = move || config_context.mode() == Mode::Unconfigured;
     let is_demo = move || config_context.mode() == Mode::Demo;
@@ -132,53 +133,56 @@ pub fn SettingsPanel(
                         on:input=move |event| set_api_base_url.set(event_target_value(&event))
                     />
                 </div>
-                <div class="dwe-field">
-                    <label class="dwe-field__label" for="settings-api-key">
-                        "API key"
-                        <span class="dwe-field__optional">" (optional)"</span>
-                    </label>
-                    <p class="dwe-field__hint" id="settings-api-key-hint">
-                        "Kept in this tab's memory only. Leave it empty when your proxy adds the \
-                         key itself."
-                    </p>
-                    <input
-                        class="dwe-field__control"
-                        type="password"
-                        id="settings-api-key"
-                        name="api_key"
-                        data-testid="settings-api-key"
-                        autocomplete="off"
-                        aria-describedby="settings-api-key-hint"
-                        prop:value=move || api_key.get()
-                        on:input=move |event| set_api_key.set(event_target_value(&event))
-                    />
-                </div>
-                <div class="dwe-choice">
-                    <input
-                        class="dwe-checkbox"
-                        type="checkbox"
-                        id="settings-remember-key"
-                        data-testid="settings-remember-key"
-                        aria-describedby=move || {
-                            remember_key.get().then_some("settings-remember-warning")
-                        }
-                        prop:checked=move || remember_key.get()
-                        on:change=move |event| set_remember_key.set(event_target_checked(&event))
-                    />
-                    <label class="dwe-choice__label" for="settings-remember-key">
-                        "Remember the key on this device"
-                    </label>
-                </div>
-                <Show when=move || remember_key.get()>
-                    <p
-                        class="dwe-notice dwe-notice--warning"
-                        id="settings-remember-warning"
-                        data-testid="settings-remember-warning"
-                    >
-                        "The key will be stored unencrypted in this browser. Anyone who uses this \
-                         browser profile, and any script running on this site, can read it. Only \
-                         do this on a device that only you use."
-                    </p>
+                // The operator's proxy adds the key: the browser never asks for one.
+                <Show when=move || sends_api_key>
+                    <div class="dwe-field">
+                        <label class="dwe-field__label" for="settings-api-key">
+                            "API key"
+                            <span class="dwe-field__optional">" (optional)"</span>
+                        </label>
+                        <p class="dwe-field__hint" id="settings-api-key-hint">
+                            "Kept in this tab's memory only. Leave it empty when your proxy adds the \
+                             key itself."
+                        </p>
+                        <input
+                            class="dwe-field__control"
+                            type="password"
+                            id="settings-api-key"
+                            name="api_key"
+                            data-testid="settings-api-key"
+                            autocomplete="off"
+                            aria-describedby="settings-api-key-hint"
+                            prop:value=move || api_key.get()
+                            on:input=move |event| set_api_key.set(event_target_value(&event))
+                        />
+                    </div>
+                    <div class="dwe-choice">
+                        <input
+                            class="dwe-checkbox"
+                            type="checkbox"
+                            id="settings-remember-key"
+                            data-testid="settings-remember-key"
+                            aria-describedby=move || {
+                                remember_key.get().then_some("settings-remember-warning")
+                            }
+                            prop:checked=move || remember_key.get()
+                            on:change=move |event| set_remember_key.set(event_target_checked(&event))
+                        />
+                        <label class="dwe-choice__label" for="settings-remember-key">
+                            "Remember the key on this device"
+                        </label>
+                    </div>
+                    <Show when=move || remember_key.get()>
+                        <p
+                            class="dwe-notice dwe-notice--warning"
+                            id="settings-remember-warning"
+                            data-testid="settings-remember-warning"
+                        >
+                            "The key will be stored unencrypted in this browser. Anyone who uses this \
+                             browser profile, and any script running on this site, can read it. Only \
+                             do this on a device that only you use."
+                        </p>
+                    </Show>
                 </Show>
                 <div class="dwe-choice">
                     <input

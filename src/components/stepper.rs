@@ -1,8 +1,8 @@
 //! The row of wizard steps at the top of every page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::routing::A;
 use crate::state::WizardStep;
 
 /// Where a step stands relative to the user.

@@ -1,8 +1,6 @@
 //! Step 4: choose or create the address, which must belong to the chosen identity.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::address_edit::AddressEditForm;
 use super::address_form::AddressForm;
@@ -16,6 +14,7 @@ use crate::domain::edit::{can_edit_address, VERIFIED_ADDRESS};
 use crate::domain::locality::{scope_problem, AddressPlace, AddressScope};
 use crate::domain::selection::country_and_type;
 use crate::model::{Address, Did, DidLocality, EmergencyRequirement, Identity};
+use crate::routing::{use_navigate, NavigateOptions};
 use crate::state::{WizardContext, WizardStep};
 
 /// Lists the chosen identity's addresses in the numbers' country and offers to add one.

@@ -13,8 +13,6 @@ mod search;
 mod table;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use self::batches::{BatchPanel, ChoiceNotice};
 use self::choosing::Chooser;
@@ -29,6 +27,7 @@ use crate::domain::selection::{
     country_and_type, describe_batch, matches_group, numbers_count, summarize_groups,
 };
 use crate::model::Did;
+use crate::routing::{use_navigate, NavigateOptions};
 use crate::state::{LoadProgress, WizardContext, WizardStep};
 
 /// How many numbers a summary spells out before it only counts the rest.

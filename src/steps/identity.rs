@@ -1,8 +1,6 @@
 //! Step 3: choose or create the identity the registration is made for.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::identity_edit::IdentityEditForm;
 use super::identity_form::IdentityForm;
@@ -19,6 +17,7 @@ use crate::domain::selection::{
     classify, country_and_type, forced_identity, suggested_identity, DidCase,
 };
 use crate::model::{AreaLevel, Country, Did, EmergencyRequirement, Identity, IdentityType};
+use crate::routing::{use_navigate, NavigateOptions};
 use crate::state::{WizardContext, WizardStep};
 
 /// Lists the identities that can be used (only the locked one when a number forces it),

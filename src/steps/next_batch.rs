@@ -1,10 +1,9 @@
 //! The way from one finished registration to the next queued batch.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::domain::selection::describe_batch;
+use crate::routing::{use_navigate, NavigateOptions};
 use crate::state::{WizardContext, WizardStep};
 
 /// "Continue with the next batch: 3 numbers in Germany (Local)", shown while batches wait;

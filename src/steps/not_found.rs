@@ -1,9 +1,9 @@
 //! The page for addresses the app does not have.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::StepHeading;
+use crate::routing::A;
 
 /// A friendly "page not found" with the way back to the start.
 #[component]

@@ -5,9 +5,6 @@
 //! the same view.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::status::readable_time;
 use crate::api::{calling_services_page, verifications_page, ApiError, RecordPage};
@@ -17,6 +14,7 @@ use crate::components::{
 use crate::config::ConfigContext;
 use crate::domain::registrations::{page_count, page_summary, ListView, RecordKind, PAGE_SIZE};
 use crate::model::{EmergencyCallingService, EmergencyVerification};
+use crate::routing::{use_navigate, use_query_map, NavigateOptions, A};
 use crate::state::WizardStep;
 
 /// Where the page lives.

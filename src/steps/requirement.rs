@@ -1,8 +1,6 @@
 //! Step 2: what DIDWW requires for the numbers' country and type.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::requirement_details::RequirementDetails;
 use crate::api::{list_requirements, requirement_for};
@@ -10,6 +8,7 @@ use crate::components::{ErrorState, LoadingState, StepHeading};
 use crate::config::ConfigContext;
 use crate::domain::selection::country_and_type;
 use crate::model::{Did, EmergencyRequirement};
+use crate::routing::{use_navigate, NavigateOptions};
 use crate::state::{WizardContext, WizardStep};
 
 /// Loads the requirement for the chosen numbers' country and type; without numbers, lets the

@@ -1,8 +1,8 @@
 //! The app's front door: it opens the step the draft was left on.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
+use crate::routing::{use_navigate, NavigateOptions};
 use crate::state::{DraftSession, WizardContext, WizardStep};
 
 /// Sends the user to the step the restored draft was left on (or to the first step still
@@ -15,5 +15,7 @@ pub fn ResumeDraft() -> impl IntoView {
     let step = stored.unwrap_or(WizardStep::Dids);
     let step = draft.blocker(step).map_or(step, |blocker| blocker.back_to);
 
-    view! { <Redirect path=step.path() /> }
+    // After this render, so the router does not change its path while drawing it.
+    let navigate = use_navigate();
+    Effect::new(move |_| navigate(step.path(), NavigateOptions { replace: true }));
 }

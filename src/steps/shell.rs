@@ -1,9 +1,6 @@
 //! The frame around every step: title, banners, settings, stepper and the step itself.
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use super::REGISTRATIONS_PATH;
 use crate::api::RequestScope;
@@ -12,7 +9,9 @@ use crate::components::{
     SettingsPanel, StepState, Stepper, StepperItem,
 };
 use crate::config::{ConfigContext, Mode};
+use crate::routing::{use_location, use_navigate, NavigateOptions, Outlet, A};
 use crate::state::{DraftSession, WizardContext, WizardStep};
+use crate::widget::events;
 
 /// The wizard's layout; the current step comes from the URL.
 #[component]
@@ -46,6 +45,8 @@ pub fn WizardShell() -> impl IntoView {
     });
     let is_draft_ready = move || session.is_none_or(|session| session.is_ready());
     let is_demo = move || config.mode() == Mode::Demo;
+    let is_embedded = events::is_embedded();
+    let send_exit = events::exit_sender();
     let shows_settings = move || is_settings_open.get() || config.mode() == Mode::Unconfigured;
     // The panel's buttons go away with it; focus returns to the button that opens it.
     let on_settings_close = move |_| {
@@ -67,8 +68,18 @@ pub fn WizardShell() -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
+    // The host page hears that the instance is ready, then which step shows.
+    Effect::new(move |_| {
+        if config.is_ready() {
+            events::ready(config.mode());
+            if let Some(step) = current_step.get() {
+                events::step_changed(step);
+            }
+        }
+    });
+
     view! {
-        <div class="dwe-app">
+        <div class="dwe-app" lang=move || config.config().locale>
             <header class="dwe-topbar">
                 <div class="dwe-topbar__inner">
                     <p class="dwe-topbar__brand">
@@ -91,6 +102,16 @@ pub fn WizardShell() -> impl IntoView {
                     >
                         "Settings"
                     </button>
+                    <Show when=move || is_embedded>
+                        <button
+                            type="button"
+                            class="dwe-button dwe-button--ghost"
+                            data-testid="widget-exit"
+                            on:click=move |_| send_exit()
+                        >
+                            "Exit"
+                        </button>
+                    </Show>
                 </div>
             </header>
             <Show when=is_demo>

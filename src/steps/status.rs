@@ -3,10 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos::Params;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params};
 use leptos_router::params::Params;
-use leptos_router::NavigateOptions;
 
 use super::dids::numbers_for_reading;
 use super::next_batch::NextBatch;
@@ -21,8 +18,11 @@ use crate::config::ConfigContext;
 use crate::domain::monitoring::{
     is_overdue, next_watch, parse_utc_timestamp_ms, wait_visible_time, Watch,
 };
+use crate::locale::date_time;
 use crate::model::{EmergencyCallingService, EmergencyVerification, VerificationStatus};
+use crate::routing::{use_navigate, use_params, NavigateOptions, A};
 use crate::state::{WizardContext, WizardStep};
+use crate::widget::events;
 
 /// The route's parameters.
 #[derive(Params, Debug, Clone, PartialEq, Eq)]
@@ -313,6 +313,11 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
 
     let verification_status = verification.status.clone();
     let service_status = service.as_ref().and_then(|service| service.status.clone());
+    events::status_changed(
+        &verification.id,
+        verification_status.as_ref(),
+        service_status.as_ref(),
+    );
     let verification_label = verification_status
         .as_ref()
         .map_or("Unknown", |status| status.label())
@@ -342,10 +347,16 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
         .reference
         .clone()
         .unwrap_or_else(|| "Not assigned yet".to_owned());
-    let submitted = verification
-        .created_at
-        .as_deref()
-        .map_or_else(|| "Unknown".to_owned(), readable_time);
+    let locale = ConfigContext::expect().config_untracked().locale;
+    let submitted = verification.created_at.as_deref().map_or_else(
+        || "Unknown".to_owned(),
+        |iso| {
+            locale
+                .as_deref()
+                .and_then(|locale| date_time(iso, locale))
+                .unwrap_or_else(|| readable_time(iso))
+        },
+    );
 
     // DIDWW takes the correction of a rejected registration as a new verification for the
     // existing calling service, which still holds the numbers.

@@ -2,8 +2,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::dids::numbers_for_reading;
 use crate::api::{
@@ -20,7 +18,9 @@ use crate::domain::submission::{
     check_callback, check_partner_reference, did_needing_its_own_identity, new_attempt_reference,
 };
 use crate::model::{Did, EmergencyVerification};
+use crate::routing::{use_navigate, use_query_map, NavigateOptions};
 use crate::state::{CompleteChoices, WizardContext, WizardStep};
+use crate::widget::events;
 
 /// The form's own fields, for routing server errors.
 const CALLBACK_FIELDS: [&str; 2] = ["callback_url", "callback_method"];
@@ -64,6 +64,13 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
     let query = use_query_map();
     let (problems, set_problems) = signal(Vec::<Problem>::new());
     let (locked_did, set_locked_did) = signal(None::<Did>);
+
+    // The operator's default callback is proposed while the user has entered none.
+    let defaults = config.config_untracked();
+    if draft.callback_url().get_untracked().is_empty() && !defaults.callback_url.is_empty() {
+        draft.set_callback_url(defaults.callback_url);
+        draft.set_callback_method(defaults.callback_method);
+    }
     let is_in_flight = StoredValue::new(false);
     let submit_button = NodeRef::<html::Button>::new();
 
@@ -119,10 +126,12 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
     Effect::new(move |_| match submit_verification_action.value().get() {
         Some(Ok(created)) => {
             let path = format!("{}/{}", WizardStep::Status.path(), created.id);
+            events::submitted(&created.id, created.external_reference_id.as_deref());
             draft.finish_submission(created.id);
             navigate(&path, NavigateOptions::default());
         }
         Some(Err(error)) => {
+            events::api_error(&error);
             is_in_flight.set_value(false);
             let locked = did_needing_its_own_identity(error.errors())
                 .and_then(|id| numbers.iter().find(|did| did.id == id).cloned());
@@ -143,6 +152,7 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
         }
         let url = draft.callback_url().get_untracked();
         let method = draft.callback_method().get_untracked();
+        let prefix = config.config_untracked().reference_prefix;
         let callback = match check_callback(&url, Some(&method)) {
             Ok(callback) => callback,
             Err(message) => {
@@ -176,9 +186,9 @@ fn SubmitForm(choices: CompleteChoices) -> impl IntoView {
                 Some(Ok(reference)) => reference,
                 Some(Err(problem)) => {
                     log::warn!("{problem}; the app names the attempt instead");
-                    new_attempt_reference("dwe", now_ms(), random_entropy())
+                    new_attempt_reference(&prefix, now_ms(), random_entropy())
                 }
-                None => new_attempt_reference("dwe", now_ms(), random_entropy()),
+                None => new_attempt_reference(&prefix, now_ms(), random_entropy()),
             }
         });
         let verification = NewVerification {

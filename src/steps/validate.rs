@@ -1,9 +1,6 @@
 //! Step 5: let DIDWW check the identity and address against the requirement.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::dids::{numbers_for_reading, place_for_reading};
 use crate::api::{validate_requirement, ApiError};
@@ -12,6 +9,7 @@ use crate::config::ConfigContext;
 use crate::domain::form::FieldKey;
 use crate::domain::problems::problems_from_api_error;
 use crate::domain::validation::{route_objections, FixStep, Objection};
+use crate::routing::{use_navigate, NavigateOptions, A};
 use crate::state::{CompleteChoices, WizardContext, WizardStep};
 
 /// Sums up the choices and asks DIDWW whether identity and address meet the requirement.

@@ -52,12 +52,25 @@ process.on("exit", () => {
  *
  * options.sim: start (or use) the simulator and write a config.json that points at it.
  * When false, the app is served without config.json and runs in demo mode.
+ * options.proxy: put the reference proxy (scripts/proxy/) between the app and the simulator;
+ * config.json then points at the proxy and tells the app to send no API key.
+ * options.basePath: serve the bundle under this path instead of "/" (e.g. "/tools/emergency/").
+ * options.config: members to add to (or, as null, remove from) the config.json written.
  */
-export async function startStack({ sim = true, reviewDelayMs = 1500, appConfig = {} } = {}) {
+export async function startStack({
+  sim = true,
+  reviewDelayMs = 1500,
+  proxy = false,
+  basePath = "/",
+  config = {},
+} = {}) {
   const stack = new Stack();
+  stack.basePath = basePath;
   try {
     if (sim) await stack.startSim(reviewDelayMs);
-    await stack.startApp(appConfig);
+    if (proxy) stack.proxyPort = await freePort();
+    await stack.startApp(config);
+    if (proxy) await stack.startProxy();
     await stack.startBrowser();
   } catch (error) {
     await stack.stop();
@@ -74,14 +87,30 @@ class Stack {
     this.simUrl = undefined;
     /** True when config.json already points the app at the simulator. */
     this.configuredByFile = false;
+    /** The path the bundle is served under, ending in "/". */
+    this.basePath = "/";
+    /** The port of the reference proxy, when one runs. */
+    this.proxyPort = undefined;
+    /** The config.json written, if any. */
+    this.config = undefined;
     this.browser = undefined;
     this.processes = [];
     this.tempDirs = [];
   }
 
-  /** The API base URL that the app should use. */
+  /** The API base URL that the app should use: the proxy when one runs. */
   get apiBaseUrl() {
-    return `${this.simUrl}/v3`;
+    return this.proxyPort ? `${this.proxyUrl}/v3` : `${this.simUrl}/v3`;
+  }
+
+  /** The reference proxy's origin, when one runs. */
+  get proxyUrl() {
+    return this.proxyPort ? `http://127.0.0.1:${this.proxyPort}` : undefined;
+  }
+
+  /** The address of the bundle's index page (the app's start). */
+  get startUrl() {
+    return `${this.appUrl}${this.basePath}`;
   }
 
   async startSim(reviewDelayMs) {
@@ -109,8 +138,7 @@ class Stack {
     this.simUrl = match[1].replace(/\/+$/, "");
   }
 
-  /** Serves the bundle; `appConfig` adds members to the config.json written for the sim. */
-  async startApp(appConfig = {}) {
+  async startApp(extraConfig = {}) {
     if (process.env.E2E_APP_URL) {
       this.appUrl = process.env.E2E_APP_URL.replace(/\/+$/, "");
       return;
@@ -125,16 +153,29 @@ class Stack {
     // nginx's workers run as "nobody" when the tests run as root: they must be able to read.
     fs.chmodSync(work, 0o755);
     const site = path.join(work, "site");
-    fs.cpSync(dist, site, { recursive: true });
+    const bundleDir = path.join(site, ...this.basePath.split("/").filter(Boolean));
+    this.bundleDir = bundleDir;
+    fs.mkdirSync(path.dirname(bundleDir), { recursive: true });
+    fs.cpSync(dist, bundleDir, { recursive: true });
     if (this.simUrl) {
-      const config = { api_base_url: this.apiBaseUrl, send_api_version_header: true, ...appConfig };
-      fs.writeFileSync(path.join(site, "config.json"), JSON.stringify(config, null, 2));
+      const config = { api_base_url: this.apiBaseUrl, send_api_version_header: true };
+      if (this.proxyPort) config.send_api_key = false;
+      for (const [name, value] of Object.entries(extraConfig)) {
+        if (value === null) delete config[name];
+        else config[name] = value;
+      }
+      this.config = config;
+      fs.writeFileSync(path.join(bundleDir, "config.json"), JSON.stringify(config, null, 2));
       this.configuredByFile = true;
     }
     makeWorldReadable(site);
 
     const port = await freePort();
-    const connectSrc = ["'self'", this.simUrl ? new URL(this.simUrl).origin : null]
+    const connectSrc = [
+      "'self'",
+      this.simUrl ? new URL(this.simUrl).origin : null,
+      this.proxyUrl ?? null,
+    ]
       .filter(Boolean)
       .join(" ");
     const template = fs.readFileSync(path.join(repoRoot, "scripts", "nginx.conf.template"), "utf8");
@@ -142,6 +183,7 @@ class Stack {
       .replaceAll("@PREFIX@", work)
       .replaceAll("@LISTEN@", `127.0.0.1:${port}`)
       .replaceAll("@ROOT@", site)
+      .replaceAll("@BASE@", this.basePath)
       .replaceAll("@CONNECT_SRC@", connectSrc);
     fs.writeFileSync(path.join(work, "nginx.conf"), conf);
 
@@ -155,9 +197,45 @@ class Stack {
       if (nginx.exited) {
         throw new Error(`nginx exited: ${nginx.output()}\n${readIfExists(errorLog)}`);
       }
-      const response = await fetch(`${this.appUrl}/index.html`).catch(() => undefined);
+      const response = await fetch(`${this.startUrl}index.html`).catch(() => undefined);
       return response?.ok;
     }, { timeout: 10_000, message: "nginx to answer" });
+  }
+
+  /**
+   * Starts the reference proxy (scripts/proxy/didww-proxy.conf.template) in front of the
+   * simulator, allowing the app's origin only and holding the simulator's API key itself.
+   */
+  async startProxy() {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "didww-proxy-"));
+    this.tempDirs.push(work);
+    fs.chmodSync(work, 0o755);
+    const keyFile = path.join(work, "didww-api-key.conf");
+    fs.writeFileSync(keyFile, `set $didww_api_key "${API_KEY}";\n`);
+    fs.chmodSync(keyFile, 0o644);
+    const template = fs.readFileSync(
+      path.join(repoRoot, "scripts", "proxy", "didww-proxy.conf.template"),
+      "utf8",
+    );
+    const conf = template
+      .replaceAll("@PREFIX@", work)
+      .replaceAll("@LISTEN@", `127.0.0.1:${this.proxyPort}`)
+      .replaceAll("@UPSTREAM@", this.simUrl)
+      .replaceAll("@ALLOWED_ORIGINS@", `"${this.appUrl}" $http_origin;`)
+      .replaceAll("@API_KEY_FILE@", keyFile);
+    fs.writeFileSync(path.join(work, "proxy.conf"), conf);
+    const errorLog = path.join(work, "proxy-error.log");
+    const proxy = this.spawn("proxy", findNginx(), [
+      "-p", work, "-e", errorLog, "-c", path.join(work, "proxy.conf"),
+    ]);
+    proxy.logFile = errorLog;
+    await waitFor(async () => {
+      if (proxy.exited) {
+        throw fatal(`the proxy exited: ${proxy.output()}\n${readIfExists(errorLog)}`);
+      }
+      const response = await fetch(`${this.proxyUrl}/`).catch(() => undefined);
+      return response?.status === 403;
+    }, { timeout: 10_000, message: "the proxy to answer" });
   }
 
   async startBrowser() {
@@ -166,6 +244,13 @@ class Stack {
       headless: true,
       args: CHROMIUM_ARGS,
     });
+  }
+
+  /** Adds a file to the served bundle folder, e.g. a host page for the widget. */
+  writeBundleFile(relativePath, text) {
+    const file = path.join(this.bundleDir, relativePath);
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 });
+    fs.writeFileSync(file, text, { mode: 0o644 });
   }
 
   /** GET /__sim/stats: {requests, verifications, last_api_key_seen}. */

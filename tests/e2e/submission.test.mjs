@@ -296,7 +296,7 @@ describe("with a 3-second request timeout", () => {
     stack = await startStack({
       sim: true,
       reviewDelayMs: 1500,
-      appConfig: { request_timeout_ms: 3000 },
+      config: { request_timeout_ms: 3000 },
     });
   });
 
