@@ -66,13 +66,17 @@ impl Route {
 /// A base folder named like a step (`/dids/`) would be taken for a route; no other name is.
 pub fn bundle_base(pathname: &str) -> String {
     let mut segments: Vec<&str> = pathname.split('/').collect();
-    if segments.last().is_some_and(|last| last.ends_with(".html")) {
-        segments.pop();
-    } else if let Some(position) = segments.iter().rposition(|segment| is_route(segment)) {
+    let route_at = segments.iter().rposition(|segment| is_route(segment));
+    let names_route = route_at.is_some_and(|position| {
         let is_status_id = position + 2 == segments.len() && segments[position] == "status";
-        if position + 1 == segments.len() || is_status_id {
-            segments.truncate(position);
-        }
+        position + 1 == segments.len() || is_status_id
+    });
+    if names_route {
+        segments.truncate(route_at.unwrap_or_default());
+    } else {
+        // A folder ends in `/`; anything else names a page in its folder (`index.html`, or a
+        // path the app does not know, which then shows "page not found").
+        segments.pop();
     }
     let directory = segments.join("/");
     format!("{}/", directory.trim_end_matches('/'))
@@ -455,6 +459,8 @@ mod tests {
             ("/tools/emergency/identity", "/tools/emergency/"),
             ("/tools/emergency/status/abc", "/tools/emergency/"),
             ("/cdn/v1/index.html", "/cdn/v1/"),
+            ("/no-such-page", "/"),
+            ("/tools/emergency/no-such-page", "/tools/emergency/"),
         ];
         for (pathname, expected) in cases {
             assert_eq!(bundle_base(pathname), expected, "{pathname}");
