@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::address_form::{check_scope, city_named, use_area_options};
 use super::record_form::{use_record_form, UseRecordFormReturn};
 use crate::api::{update_address, AddressUpdate, Client};
-use crate::components::{ErrorSummary, SchemaFields};
+use crate::components::{ErrorSummary, FormActions, SchemaFields};
 use crate::domain::edit::{address_form_values, address_update};
 use crate::domain::form::{address_schema, FieldKey, FormValues};
 use crate::domain::locality::AddressScope;
@@ -96,24 +96,14 @@ pub(super) fn AddressEditForm(
                     })
                 }
             />
-            <div class="dwe-actions">
-                <button
-                    type="submit"
-                    class="dwe-button dwe-button--primary"
-                    data-testid="address-save"
-                    disabled=move || is_pending.get()
-                >
-                    {move || if is_pending.get() { "Saving…" } else { "Save changes" }}
-                </button>
-                <button
-                    type="button"
-                    class="dwe-button dwe-button--secondary"
-                    data-testid="address-edit-cancel"
-                    on:click=move |_| on_cancel.run(())
-                >
-                    "Cancel"
-                </button>
-            </div>
+            <FormActions
+                submit_label="Save changes"
+                pending_label="Saving…"
+                submit_test_id="address-save"
+                cancel_test_id="address-edit-cancel"
+                is_pending=is_pending
+                on_cancel=on_cancel
+            />
         </form>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::record_form::{use_record_form, UseRecordFormReturn};
 use crate::api::{create_address, list_areas, Client, NewAddress};
-use crate::components::{ErrorSummary, SchemaFields, SelectOption};
+use crate::components::{ErrorSummary, FormActions, SchemaFields, SelectOption};
 use crate::config::ConfigContext;
 use crate::domain::form::{address_schema, new_address, FieldKey, FormValues};
 use crate::domain::locality::{names_city, scope_problem, AddressPlace, AddressScope};
@@ -73,6 +73,10 @@ pub(super) fn AddressForm(
         address
     };
 
+    // Sends the new address; the hook checks the form first and routes DIDWW's objections.
+    let send = |client: Client, address: NewAddress| async move {
+        create_address(&client, &address).await
+    };
     let UseRecordFormReturn {
         problems,
         summary_entries,
@@ -83,7 +87,7 @@ pub(super) fn AddressForm(
         draft.address_values().into(),
         check,
         build,
-        |client: Client, address: NewAddress| async move { create_address(&client, &address).await },
+        send,
         on_created,
     );
 
@@ -109,24 +113,14 @@ pub(super) fn AddressForm(
                     draft.set_address_value(&name, value)
                 }
             />
-            <div class="dwe-actions">
-                <button
-                    type="submit"
-                    class="dwe-button dwe-button--primary"
-                    data-testid="address-create"
-                    disabled=move || is_pending.get()
-                >
-                    {move || if is_pending.get() { "Creating…" } else { "Create address" }}
-                </button>
-                <button
-                    type="button"
-                    class="dwe-button dwe-button--secondary"
-                    data-testid="address-cancel"
-                    on:click=move |_| on_cancel.run(())
-                >
-                    "Cancel"
-                </button>
-            </div>
+            <FormActions
+                submit_label="Create address"
+                pending_label="Creating…"
+                submit_test_id="address-create"
+                cancel_test_id="address-cancel"
+                is_pending=is_pending
+                on_cancel=on_cancel
+            />
         </form>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::record_form::{today, use_record_form, UseRecordFormReturn};
 use crate::api::{update_identity, ApiError, Client, IdentityUpdate};
-use crate::components::{ErrorSummary, SchemaFields, SelectOption};
+use crate::components::{ErrorSummary, FormActions, SchemaFields, SelectOption};
 use crate::domain::edit::{identity_form_values, identity_update};
 use crate::domain::form::identity_schema;
 use crate::model::{Country, EmergencyRequirement, Identity, IdentityType};
@@ -95,24 +95,14 @@ pub(super) fn IdentityEditForm(
                     })
                 }
             />
-            <div class="dwe-actions">
-                <button
-                    type="submit"
-                    class="dwe-button dwe-button--primary"
-                    data-testid="identity-save"
-                    disabled=move || is_pending.get()
-                >
-                    {move || if is_pending.get() { "Saving…" } else { "Save changes" }}
-                </button>
-                <button
-                    type="button"
-                    class="dwe-button dwe-button--secondary"
-                    data-testid="identity-edit-cancel"
-                    on:click=move |_| on_cancel.run(())
-                >
-                    "Cancel"
-                </button>
-            </div>
+            <FormActions
+                submit_label="Save changes"
+                pending_label="Saving…"
+                submit_test_id="identity-save"
+                cancel_test_id="identity-edit-cancel"
+                is_pending=is_pending
+                on_cancel=on_cancel
+            />
         </form>
     }
 }

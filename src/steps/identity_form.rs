@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::record_form::{use_record_form, UseRecordFormReturn};
 use crate::api::{create_identity, ApiError, Client, NewIdentity};
-use crate::components::{ErrorSummary, SchemaFields, SelectOption};
+use crate::components::{ErrorSummary, FormActions, SchemaFields, SelectOption};
 use crate::domain::form::{identity_schema, new_identity};
 use crate::model::{Country, EmergencyRequirement, Identity, IdentityType};
 use crate::state::WizardContext;
@@ -60,6 +60,10 @@ pub(super) fn IdentityForm(
         draft.set_identity_value("country", country_id);
     }
 
+    // Sends the new identity; the hook checks the form first and routes DIDWW's objections.
+    let send = |client: Client, identity: NewIdentity| async move {
+        create_identity(&client, &identity).await
+    };
     let UseRecordFormReturn {
         problems,
         summary_entries,
@@ -70,7 +74,7 @@ pub(super) fn IdentityForm(
         draft.identity_values().into(),
         |_| Vec::new(),
         move |values| new_identity(&identity_type.get_untracked(), values),
-        |client: Client, identity: NewIdentity| async move { create_identity(&client, &identity).await },
+        send,
         on_created,
     );
 
@@ -130,24 +134,14 @@ pub(super) fn IdentityForm(
                     draft.set_identity_value(&name, value)
                 }
             />
-            <div class="dwe-actions">
-                <button
-                    type="submit"
-                    class="dwe-button dwe-button--primary"
-                    data-testid="identity-create"
-                    disabled=move || is_pending.get()
-                >
-                    {move || if is_pending.get() { "Creating…" } else { "Create identity" }}
-                </button>
-                <button
-                    type="button"
-                    class="dwe-button dwe-button--secondary"
-                    data-testid="identity-cancel"
-                    on:click=move |_| on_cancel.run(())
-                >
-                    "Cancel"
-                </button>
-            </div>
+            <FormActions
+                submit_label="Create identity"
+                pending_label="Creating…"
+                submit_test_id="identity-create"
+                cancel_test_id="identity-cancel"
+                is_pending=is_pending
+                on_cancel=on_cancel
+            />
         </form>
     }
 }
