@@ -23,9 +23,10 @@ address="${SERVE_ADDRESS:-127.0.0.1}"
 config_file=""
 build=1
 dev=0
-# The real DIDWW API and a simulator on this machine are the backends the settings panel can
-# point at; demo mode makes no requests at all.
-connect_src="${SERVE_CONNECT_SRC:-'self' https://api.didww.com https://sandbox-api.didww.com http://127.0.0.1:* http://localhost:*}"
+# The page calls its own origin and proxies or simulators on this machine; demo mode makes
+# no requests at all. A proxy elsewhere is added with SERVE_CONNECT_SRC (the browser never
+# calls DIDWW itself: the proxy does, with the key).
+connect_src="${SERVE_CONNECT_SRC:-'self' http://127.0.0.1:* http://localhost:*}"
 
 usage() {
   sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'

@@ -44,7 +44,8 @@ pub fn EmbeddedApp(
     WizardContext::provide_in(draft_scope);
     AnnouncerContext::provide();
 
-    let start = WizardStep::Dids.path().to_owned();
+    // The start opens the step a re-mounted instance's draft was left on.
+    let start = "/".to_owned();
     view! { <AppRoutes place=RouterPlace::Memory { start } /> }
 }
 

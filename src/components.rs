@@ -37,5 +37,5 @@ pub use loading_state::LoadingState;
 pub use schema_fields::{field_error, SchemaFields};
 pub use settings_panel::SettingsPanel;
 pub use status_badge::{BadgeTone, StatusBadge};
-pub use step_heading::StepHeading;
+pub use step_heading::{StepHeading, STEP_HEADING_ID};
 pub use stepper::{StepState, Stepper, StepperItem};

@@ -66,13 +66,15 @@ impl Route {
 /// A base folder named like a step (`/dids/`) would be taken for a route; no other name is.
 pub fn bundle_base(pathname: &str) -> String {
     let mut segments: Vec<&str> = pathname.split('/').collect();
-    let route_at = segments.iter().rposition(|segment| is_route(segment));
-    let names_route = route_at.is_some_and(|position| {
-        let is_status_id = position + 2 == segments.len() && segments[position] == "status";
-        position + 1 == segments.len() || is_status_id
-    });
-    if names_route {
-        segments.truncate(route_at.unwrap_or_default());
+    // A route keeps its meaning with a trailing slash (`/identity/`, `/status/<id>/`).
+    if segments.len() > 2
+        && segments.last() == Some(&"")
+        && route_start(&segments[..segments.len() - 1]).is_some()
+    {
+        segments.pop();
+    }
+    if let Some(position) = route_start(&segments) {
+        segments.truncate(position);
     } else {
         // A folder ends in `/`; anything else names a page in its folder (`index.html`, or a
         // path the app does not know, which then shows "page not found").
@@ -85,6 +87,14 @@ pub fn bundle_base(pathname: &str) -> String {
 /// The folder the standalone page was served from, found from its URL.
 pub fn page_bundle_base() -> String {
     bundle_base(&browser::page_pathname().unwrap_or_default())
+}
+
+/// Where the route starts when the path's last segments name one: a step or page
+/// (`…/identity`) or a status with its id (`…/status/<id>`).
+fn route_start(segments: &[&str]) -> Option<usize> {
+    let position = segments.iter().rposition(|segment| is_route(segment))?;
+    let is_status_id = position + 2 == segments.len() && segments[position] == "status";
+    (position + 1 == segments.len() || is_status_id).then_some(position)
 }
 
 fn is_route(segment: &str) -> bool {
@@ -460,6 +470,9 @@ mod tests {
             ("/tools/emergency/status/abc", "/tools/emergency/"),
             ("/cdn/v1/index.html", "/cdn/v1/"),
             ("/no-such-page", "/"),
+            ("/identity/", "/"),
+            ("/tools/emergency/status/abc/", "/tools/emergency/"),
+            ("/registrations/", "/"),
             ("/tools/emergency/no-such-page", "/tools/emergency/"),
         ];
         for (pathname, expected) in cases {

@@ -3,6 +3,9 @@
 use leptos::html;
 use leptos::prelude::*;
 
+/// The id of the open step's heading, where focus goes when what the user acted on is gone.
+pub const STEP_HEADING_ID: &str = "step-heading";
+
 /// The step's `<h1>`, focused when the step opens so that screen readers announce the new
 /// page and keyboard users start from its top.
 #[component]
@@ -25,7 +28,12 @@ pub fn StepHeading(
 
     view! {
         <header class="dwe-step-heading">
-            <h1 class="dwe-step-heading__title" tabindex="-1" node_ref=heading>
+            <h1
+                class="dwe-step-heading__title"
+                id=STEP_HEADING_ID
+                tabindex="-1"
+                node_ref=heading
+            >
                 {title}
             </h1>
             {lead.map(|lead| view! { <p class="dwe-step-heading__lead">{lead}</p> })}

@@ -189,11 +189,11 @@ pub fn parse_config_file(text: &str) -> (ConfigLayer, Vec<String>) {
         Ok(_) => {
             problems
                 .push("config.json must be a JSON object, like {\"api_base_url\": \"…\"}".into());
-            return (layer, problems);
+            return (without_demo(layer), problems);
         }
         Err(error) => {
             problems.push(format!("config.json is not valid JSON ({error})"));
-            return (layer, problems);
+            return (without_demo(layer), problems);
         }
     };
 
@@ -219,15 +219,30 @@ pub fn parse_config_file(text: &str) -> (ConfigLayer, Vec<String>) {
                     "config.json {name} must be {expected}, not {}; it was ignored",
                     json_type(&other)
                 ));
+                if key == Key::ApiBaseUrl {
+                    layer = without_demo(layer);
+                }
                 continue;
             }
         };
         if let Err(problem) = set(&mut layer, key, &text, LayerSource::File) {
             problems.push(problem);
+            if key == Key::ApiBaseUrl {
+                layer = without_demo(layer);
+            }
         }
     }
     layer.check_callback_pair(LayerSource::File, &mut problems);
     (layer, problems)
+}
+
+/// An operator who serves a `config.json` means the app to reach their proxy. When the file
+/// cannot be read, or its API base is refused, falling back to the made-up demo account would
+/// let people "register" numbers that go nowhere: the demo is switched off instead, and the
+/// problem stays on screen until the operator fixes the file or the user sets a base.
+fn without_demo(mut layer: ConfigLayer) -> ConfigLayer {
+    layer.demo = Some(false);
+    layer
 }
 
 /// Reads the mount element's attributes, given as (name, value) pairs. Attributes that are no
@@ -517,5 +532,23 @@ mod tests {
             Some("https://file.example/v3")
         );
         assert_eq!(layers.locale.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn a_config_file_whose_base_is_refused_switches_the_demo_off() {
+        for text in [
+            r#"{"api_base_url": "http://proxy.example.com/v3"}"#,
+            r#"{"api_base_url": 42}"#,
+            "{not json",
+            "[1]",
+        ] {
+            let (layer, problems) = parse_config_file(text);
+            assert_eq!(layer.demo, Some(false), "{text}");
+            assert_eq!(problems.len(), 1, "{text}");
+        }
+
+        let (layer, problems) = parse_config_file(r#"{"locale": "??"}"#);
+        assert_eq!(layer.demo, None, "other mistakes leave the demo alone");
+        assert_eq!(problems.len(), 1);
     }
 }

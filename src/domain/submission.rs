@@ -54,17 +54,20 @@ pub fn check_callback(
         return Ok(None);
     }
 
-    let Some(rest) = url.strip_prefix("https://") else {
+    // Schemes are case-insensitive: `HTTPS://` is the same address, sent as `https://`.
+    let scheme = url
+        .get(..8)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("https://"));
+    let Some(rest) = scheme.map(|_| &url[8..]) else {
         return Err("The callback URL must start with https://".to_owned());
     };
+    let url = format!("https://{rest}");
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || host.contains(char::is_whitespace) || url.contains(' ') {
         return Err("Enter a complete callback URL, like https://example.com/emergency".to_owned());
     }
     match method.map(CallbackMethod::parse) {
-        Some(method @ (CallbackMethod::Get | CallbackMethod::Post)) => {
-            Ok(Some((url.to_owned(), method)))
-        }
+        Some(method @ (CallbackMethod::Get | CallbackMethod::Post)) => Ok(Some((url, method))),
         Some(CallbackMethod::Other(_)) => Err("Choose GET or POST as the callback method".into()),
         None => Err("Choose how DIDWW should call the callback URL (GET or POST)".to_owned()),
     }
@@ -151,5 +154,14 @@ mod tests {
                 CallbackMethod::Get
             )))
         );
+        assert_eq!(
+            check_callback("HTTPS://example.com/cb", Some("post")),
+            Ok(Some((
+                "https://example.com/cb".to_owned(),
+                CallbackMethod::Post
+            ))),
+            "the scheme is read in any case"
+        );
+        assert!(check_callback("HTTP://example.com/cb", Some("post")).is_err());
     }
 }

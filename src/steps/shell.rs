@@ -6,7 +6,7 @@ use super::REGISTRATIONS_PATH;
 use crate::api::RequestScope;
 use crate::components::{
     focus_when_ready, ConfigProblems, DemoBanner, DraftBar, LiveRegion, LoadingState,
-    SettingsPanel, StepState, Stepper, StepperItem,
+    SettingsPanel, StepState, Stepper, StepperItem, STEP_HEADING_ID,
 };
 use crate::config::{ConfigContext, Mode};
 use crate::routing::{use_location, use_navigate, NavigateOptions, Outlet, A};
@@ -136,6 +136,9 @@ pub fn WizardShell() -> impl IntoView {
                                 on_discard=move |_| {
                                     session.discard(draft);
                                     navigate(WizardStep::Dids.path(), NavigateOptions::default());
+                                    // The discard buttons are gone: focus starts over at the top
+                                    // of the (first) step rather than falling to the page.
+                                    focus_when_ready(STEP_HEADING_ID);
                                 }
                                 on_dismiss_notice=move |_| session.dismiss_notice()
                             />

@@ -131,6 +131,10 @@ pub fn error(kind: &str, message: &str) {
 
 /// An API failure the user was shown.
 pub fn api_error(error: &ApiError) {
+    // A read cancelled because the user left its step is no failure the host must hear of.
+    if matches!(error, ApiError::Aborted) {
+        return;
+    }
     self::error(error_kind(error), &error.message());
 }
 

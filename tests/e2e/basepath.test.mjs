@@ -81,8 +81,11 @@ test("a config.json with a bad URL shows what is wrong instead of a blank page",
     const text = await problems.innerText();
     assert.match(text, /api_base_url/);
     assert.match(text, /https:\/\//);
-    // The app still runs (on its demo backend) and says so.
+    // The operator meant a real proxy: the app does not fall back to its made-up demo
+    // account, and asks for a base instead of showing numbers that go nowhere.
     await expectStep(page, "dids");
-    await page.getByTestId("demo-banner").waitFor();
+    await page.getByText(/proxy URL in Settings/).first().waitFor();
+    assert.equal(await page.getByTestId("demo-banner").count(), 0);
+    assert.equal(await page.locator('[data-testid^="did-select-"]').count(), 0);
   });
 });

@@ -24,6 +24,26 @@ test("a deep link to /status/<id> loads the status step instead of a 404", async
   });
 });
 
+test("deep links with a trailing slash, and unknown deeper paths, never give a blank page", async (t) => {
+  await withPage(t, stack, async (page) => {
+    // A status link as mail programs and CMSs pass it on, with a slash at the end.
+    await page.goto("/status/0b3c7a52-5d7e-4f31-9a8e-2f4a1e6c9d10/");
+    await page.getByTestId("step-status").waitFor();
+
+    await page.goto("/registrations/");
+    await page.getByTestId("registrations").waitFor();
+
+    // Two folders down, the page's relative assets must still load (no blank page).
+    await page.goto("/nope/deeper/page");
+    await waitFor(
+      async () =>
+        (await page.getByTestId("not-found").isVisible()) ||
+        (await page.getByTestId("step-dids").isVisible()),
+      { message: "the app to render (page not found or the first step)" },
+    );
+  });
+});
+
 test("a deep link to /requirement loads the app instead of a blank page", async (t) => {
   await withPage(t, stack, async (page) => {
     const response = await page.goto("/requirement");
