@@ -29,7 +29,7 @@ pub use draft_bar::DraftBar;
 pub use empty_state::EmptyState;
 pub use error_state::ErrorState;
 pub use error_summary::{ErrorSummary, SummaryEntry};
-pub use focus::{focus_by_id, focus_when_ready};
+pub use focus::{element_by_id, focus_by_id, focus_when_ready, AppRoot};
 pub use form_actions::FormActions;
 pub use form_field::{FormField, SelectOption};
 pub use live_region::{AnnouncerContext, LiveRegion};

@@ -10,6 +10,7 @@
 //! configuration reference lists them.
 
 mod layer;
+mod settings;
 
 use leptos::prelude::*;
 
@@ -18,6 +19,7 @@ pub use layer::{
     parse_attributes, parse_config_file, ConfigLayer, Key, LayerSource, MAX_REQUEST_TIMEOUT_MS,
     MIN_REQUEST_TIMEOUT_MS,
 };
+pub use settings::{check_settings, keep_changes, SettingsField, SettingsProblem};
 
 use crate::api::{ApiError, Client, ClientConfig, RequestScope};
 #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
@@ -240,6 +242,19 @@ impl AppConfig {
         if let Some(account) = saved.demo_account {
             config.demo_account = account;
         }
+        if let Some(url) = &saved.callback_url {
+            config.callback_url = url.clone();
+        }
+        if let Some(method) = &saved.callback_method {
+            config.callback_method = method.clone();
+        }
+        if let Some(prefix) = &saved.reference_prefix {
+            config.reference_prefix = prefix.clone();
+        }
+        // An empty saved locale is the user's choice to follow the browser.
+        if let Some(locale) = &saved.locale {
+            config.locale = Some(locale.clone()).filter(|locale| !locale.is_empty());
+        }
         // A key is never kept when the operator said the browser sends none.
         let key = key.filter(|_| config.send_api_key);
         config.remember_key = key.is_some();
@@ -260,6 +275,18 @@ pub struct SavedSettings {
     /// Which demo account to use.
     #[serde(default)]
     pub demo_account: Option<DemoAccount>,
+    /// The callback URL the submit step proposes; an empty string means none.
+    #[serde(default)]
+    pub callback_url: Option<String>,
+    /// The callback method the submit step proposes: `"post"` or `"get"`.
+    #[serde(default)]
+    pub callback_method: Option<String>,
+    /// What every external reference starts with.
+    #[serde(default)]
+    pub reference_prefix: Option<String>,
+    /// The locale for dates and numbers; an empty string follows the browser.
+    #[serde(default)]
+    pub locale: Option<String>,
 }
 
 /// What the settings form submits.
@@ -275,6 +302,14 @@ pub struct SettingsInput {
     pub send_version_header: bool,
     /// Which demo account to use while no API base is set.
     pub demo_account: DemoAccount,
+    /// The default callback URL as typed; empty means none.
+    pub callback_url: String,
+    /// The default callback method: `"post"` or `"get"`.
+    pub callback_method: String,
+    /// The external reference prefix as typed.
+    pub reference_prefix: String,
+    /// The locale as typed; empty follows the browser.
+    pub locale: String,
 }
 
 /// Checks an API base URL and returns it without a trailing slash.
@@ -495,26 +530,23 @@ impl ConfigContext {
 
     /// Checks and applies the user's settings, saves them on this device, and rebuilds the
     /// client.
-    pub fn save(&self, input: SettingsInput) -> Result<(), String> {
-        let api_base_url = check_api_base(&input.api_base_url)?;
+    pub fn save(&self, input: SettingsInput) -> Result<(), SettingsProblem> {
+        let below = AppConfig::layered(&self.file.get_value(), &SavedSettings::default(), None);
+        let saved = keep_changes(check_settings(&input)?, &below);
         let scope = self
             .placement
             .with_value(|placement| placement.storage_scope.clone());
         let send_api_key = self.config.with_untracked(|config| config.send_api_key);
         let key =
             Some(input.api_key.trim().to_owned()).filter(|key| send_api_key && !key.is_empty());
-        let saved = SavedSettings {
-            api_base_url: Some(api_base_url),
-            send_version_header: Some(input.send_version_header),
-            demo_account: Some(input.demo_account),
-        };
-        storage::save_settings(scope.as_deref(), &saved)?;
+        storage::save_settings(scope.as_deref(), &saved).map_err(SettingsProblem::storage)?;
         let remembered = if input.remember_key {
             key.clone()
         } else {
             None
         };
-        storage::save_key(scope.as_deref(), remembered.as_deref())?;
+        storage::save_key(scope.as_deref(), remembered.as_deref())
+            .map_err(SettingsProblem::storage)?;
 
         let mut config = AppConfig::layered(&self.file.get_value(), &saved, key);
         config.remember_key = input.remember_key && config.api_key.is_some();
@@ -750,6 +782,7 @@ mod tests {
             api_base_url: Some("https://mine.example/v3".into()),
             send_version_header: None,
             demo_account: None,
+            ..SavedSettings::default()
         };
         let config = AppConfig::layered(&file, &saved, Some("secret".into()));
         assert_eq!(config.api_base_url, "https://mine.example/v3");

@@ -51,6 +51,7 @@ mod mount {
 
     use super::events::HostEvents;
     use crate::app::EmbeddedApp;
+    use crate::components::AppRoot;
 
     /// A mounted instance; unmounting (or dropping) it removes the wizard and its listeners.
     #[wasm_bindgen]
@@ -92,8 +93,12 @@ mod mount {
                 .map(|(name, value)| (name.as_str(), value.as_str())),
         );
         let target: web_sys::EventTarget = host.into();
+        // The shadow root: lookups by id and the focused element are read there, since the
+        // page's document cannot see inside it.
+        let root = container.get_root_node();
         let handle = leptos::mount::mount_to(container, move || {
             HostEvents::provide(Some(target.clone()));
+            AppRoot::provide(Some(root.clone()));
             view! { <EmbeddedApp placement=placement.clone() /> }
         });
         MountedWidget {

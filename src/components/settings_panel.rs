@@ -3,13 +3,17 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::AnnouncerContext;
-use crate::config::{ConfigContext, DemoAccount, Mode, SettingsInput, DEMO_BUILT_IN};
+use super::{focus_by_id, AnnouncerContext, FormField, SelectOption};
+use crate::config::{
+    ConfigContext, DemoAccount, Mode, SettingsField, SettingsInput, SettingsProblem, DEMO_BUILT_IN,
+};
 
-/// The settings form: API base, key, whether to remember the key, and the version header.
+/// The settings form: API base, key, whether to remember the key, the version header, and the
+/// defaults new registrations start from (callback, reference prefix, locale).
 ///
-/// Saving checks the address, stores the settings on this device (the key only when asked),
-/// and switches the app to the new client at once.
+/// Saving checks every value as `config.json` would, stores the settings on this device (the
+/// key only when asked), and switches the app to the new client at once. A refused value is
+/// explained next to its field, and everything typed stays in the form.
 #[component]
 pub fn SettingsPanel(
     /// Called when the user closes the panel or saved successfully.
@@ -24,7 +28,35 @@ pub fn SettingsPanel(
     let (remember_key, set_remember_key) = signal(initial.remember_key);
     let (send_version_header, set_send_version_header) = signal(initial.send_version_header);
     let (demo_account, set_demo_account) = signal(initial.demo_account);
-    let (save_error, set_save_error) = signal(None::<String>);
+    let (callback_url, set_callback_url) = signal(initial.callback_url.clone());
+    let (callback_method, set_callback_method) = signal(initial.callback_method.clone());
+    let (reference_prefix, set_reference_prefix) = signal(initial.reference_prefix.clone());
+    let (locale, set_locale) = signal(initial.locale.clone().unwrap_or_default());
+    let (problem, set_problem) = signal(None::<SettingsProblem>);
+    // The API base's own error also carries a refusal from the browser's storage.
+    let save_error = Signal::derive(move || {
+        problem.with(|problem| {
+            problem
+                .as_ref()
+                .filter(|problem| {
+                    matches!(
+                        problem.field,
+                        SettingsField::ApiBaseUrl | SettingsField::Storage
+                    )
+                })
+                .map(|problem| format!("Not saved: {problem}."))
+        })
+    });
+    let error_for = move |field: SettingsField| {
+        Signal::derive(move || {
+            problem.with(|problem| {
+                problem
+                    .as_ref()
+                    .filter(|problem| problem.field == field)
+                    .map(|problem| format!("Not saved: {problem}."))
+            })
+        })
+    };
     let heading = NodeRef::<html::H2>::new();
     let sends_api_key = initial.send_api_key;
 
@@ -52,14 +84,23 @@ pub fn SettingsPanel(
             remember_key: remember_key.get_untracked(),
             send_version_header: send_version_header.get_untracked(),
             demo_account: demo_account.get_untracked(),
+            callback_url: callback_url.get_untracked(),
+            callback_method: callback_method.get_untracked(),
+            reference_prefix: reference_prefix.get_untracked(),
+            locale: locale.get_untracked(),
         };
         match config_context.save(input) {
             Ok(()) => {
-                set_save_error.set(None);
+                set_problem.set(None);
                 announcer.announce("Settings saved.");
                 on_close.run(());
             }
-            Err(problem) => set_save_error.set(Some(format!("Not saved: {problem}."))),
+            Err(problem) => {
+                // The user lands on the value to correct; nothing they typed is cleared.
+                let control = control_id(problem.field);
+                set_problem.set(Some(problem));
+                focus_by_id(control);
+            }
         }
     };
 
@@ -141,8 +182,8 @@ pub fn SettingsPanel(
                             <span class="dwe-field__optional">" (optional)"</span>
                         </label>
                         <p class="dwe-field__hint" id="settings-api-key-hint">
-                            "Kept in this tab's memory only. Leave it empty when your proxy adds the \
-                             key itself."
+                            "Kept in this tab's memory only. Leave it empty when your proxy \
+                             adds the key itself."
                         </p>
                         <input
                             class="dwe-field__control"
@@ -166,7 +207,9 @@ pub fn SettingsPanel(
                                 remember_key.get().then_some("settings-remember-warning")
                             }
                             prop:checked=move || remember_key.get()
-                            on:change=move |event| set_remember_key.set(event_target_checked(&event))
+                            on:change=move |event| {
+                                set_remember_key.set(event_target_checked(&event))
+                            }
                         />
                         <label class="dwe-choice__label" for="settings-remember-key">
                             "Remember the key on this device"
@@ -178,9 +221,9 @@ pub fn SettingsPanel(
                             id="settings-remember-warning"
                             data-testid="settings-remember-warning"
                         >
-                            "The key will be stored unencrypted in this browser. Anyone who uses this \
-                             browser profile, and any script running on this site, can read it. Only \
-                             do this on a device that only you use."
+                            "The key will be stored unencrypted in this browser. Anyone who \
+                             uses this browser profile, and any script running on this site, can \
+                             read it. Only do this on a device that only you use."
                         </p>
                     </Show>
                 </Show>
@@ -199,6 +242,45 @@ pub fn SettingsPanel(
                         "Send the API version header (X-DIDWW-API-Version: 2026-04-16)"
                     </label>
                 </div>
+                <fieldset class="dwe-fieldset" data-testid="settings-defaults">
+                    <legend class="dwe-fieldset__legend">"Defaults for new registrations"</legend>
+                    <FormField
+                        name="settings_callback_url"
+                        label="Callback URL"
+                        input_type="url"
+                        hint="Where DIDWW reports status changes, proposed on the submit step. \
+                              It must start with https://. Leave it empty for none."
+                        value=callback_url
+                        error=error_for(SettingsField::CallbackUrl)
+                        on_input=move |value| set_callback_url.set(value)
+                    />
+                    <FormField
+                        name="settings_callback_method"
+                        label="Callback method"
+                        value=callback_method
+                        error=error_for(SettingsField::CallbackMethod)
+                        on_input=move |value| set_callback_method.set(value)
+                        options=Some(Signal::derive(callback_methods))
+                    />
+                    <FormField
+                        name="settings_reference_prefix"
+                        label="External reference prefix"
+                        hint="What every external reference starts with: letters, digits, - \
+                              and _, up to 60 characters."
+                        value=reference_prefix
+                        error=error_for(SettingsField::ReferencePrefix)
+                        on_input=move |value| set_reference_prefix.set(value)
+                    />
+                    <FormField
+                        name="settings_locale"
+                        label="Locale"
+                        hint="The language tag for dates and numbers, such as en-GB or de-DE. \
+                              Leave it empty to follow this browser."
+                        value=locale
+                        error=error_for(SettingsField::Locale)
+                        on_input=move |value| set_locale.set(value)
+                    />
+                </fieldset>
                 // Only the demo has accounts to choose from; a live base reaches one account.
                 <Show when=is_demo>
                     <DemoAccountField
@@ -229,6 +311,28 @@ pub fn SettingsPanel(
             </form>
         </section>
     }
+}
+
+/// The control a refusal of `field` is about, where focus goes when saving fails.
+fn control_id(field: SettingsField) -> &'static str {
+    match field {
+        SettingsField::ApiBaseUrl | SettingsField::Storage => "settings-api-base",
+        SettingsField::CallbackUrl => "field-settings_callback_url",
+        SettingsField::CallbackMethod => "field-settings_callback_method",
+        SettingsField::ReferencePrefix => "field-settings_reference_prefix",
+        SettingsField::Locale => "field-settings_locale",
+    }
+}
+
+/// The callback methods DIDWW accepts.
+fn callback_methods() -> Vec<SelectOption> {
+    [("post", "POST"), ("get", "GET")]
+        .into_iter()
+        .map(|(value, label)| SelectOption {
+            value: value.to_owned(),
+            label: label.to_owned(),
+        })
+        .collect()
 }
 
 /// The choice of demo account; saving another one reloads the numbers.

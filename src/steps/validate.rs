@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::dids::{numbers_for_reading, place_for_reading};
 use crate::api::{validate_requirement, ApiError};
-use crate::components::{AnnouncerContext, BlockedStep, ErrorState, StepHeading};
+use crate::components::{AnnouncerContext, AppRoot, BlockedStep, ErrorState, StepHeading};
 use crate::config::ConfigContext;
 use crate::domain::form::FieldKey;
 use crate::domain::problems::problems_from_api_error;
@@ -250,21 +250,14 @@ fn focus_field_soon(field: Option<FieldKey>) {
         return;
     };
     let id = format!("field-{}", key.api_name());
+    // The root is read now: the timer runs outside the component that asked.
+    let root = AppRoot::current();
     set_timeout(
         move || {
             #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                let element = web_sys::window()
-                    .and_then(|window| window.document())
-                    .and_then(|document| document.get_element_by_id(&id))
-                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(element) = element {
-                    let _ = element.focus();
-                }
-            }
+            AppRoot::focus_by_id(root, &id);
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = id;
+            let _ = (root, id);
         },
         std::time::Duration::from_millis(150),
     );

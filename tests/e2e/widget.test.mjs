@@ -185,6 +185,112 @@ test("two widgets on one page keep their own step, choices, events and settings"
   });
 });
 
+test("focus moves within the widget the user works in, never the page or the other widget", async (t) => {
+  await withPage(t, stack, async (page) => {
+    await page.goto("/two/");
+    const north = page.locator("didww-emergency#north");
+    const south = page.locator("didww-emergency#south");
+    // Both reach the identity step, so each shadow root holds the same ids.
+    for (const widget of [north, south]) {
+      await expectStep(widget, "dids");
+      await selectDids(widget, [CLEAN_DID]);
+      await expectStep(widget, "requirement");
+      await widget.getByTestId("requirement-continue").click();
+      await expectStep(widget, "identity");
+    }
+    const focusedIn = (widget) =>
+      widget.evaluate((host) => host.shadowRoot.activeElement?.id ?? null);
+    const expectFocus = (widget, id, message) =>
+      waitFor(async () => (await focusedIn(widget)) === id, { timeout: 5_000, message });
+
+    // Opening the form from the keyboard lands on its heading, in that widget only.
+    await south.getByTestId("identity-new").focus();
+    await page.keyboard.press("Enter");
+    await expectFocus(south, "identity-form-title", "focus on the south form's heading");
+    assert.equal(await focusedIn(north), null);
+    assert.equal(await north.locator("#identity-form-title").count(), 0);
+
+    // Cancelling puts focus back on the button that opened it.
+    await south.getByRole("button", { name: "Cancel" }).click();
+    await expectFocus(south, "identity-new", "focus back on the south button");
+
+    await north.getByTestId("identity-new").focus();
+    await page.keyboard.press("Enter");
+    await expectFocus(north, "identity-form-title", "focus on the north form's heading");
+    assert.equal(await focusedIn(south), null);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "north");
+  });
+});
+
+test("the settings panel sets the callback, reference prefix and locale over the element's attributes", async (t) => {
+  await withPage(t, stack, async (page) => {
+    await page.goto("/example/");
+    const widget = page.locator("didww-emergency#emergency");
+    await expectStep(widget, "dids");
+    await widget.getByTestId("settings-open").click();
+
+    // The panel starts from what the element's attributes set.
+    const prefix = widget.getByTestId("field-settings_reference_prefix");
+    const locale = widget.getByTestId("field-settings_locale");
+    const callback = widget.getByTestId("field-settings_callback_url");
+    assert.equal(await prefix.inputValue(), "acme");
+    assert.equal(await locale.inputValue(), "en-GB");
+    assert.equal(await callback.inputValue(), "");
+
+    // Bad values are refused one at a time, next to their field, and nothing typed is lost.
+    await callback.fill("http://hooks.example/emergency");
+    await prefix.fill("acme corp");
+    await locale.fill("english");
+    await widget.getByTestId("settings-save").click();
+    const focusedIn = () => widget.evaluate((host) => host.shadowRoot.activeElement?.id);
+    await waitFor(async () => (await focusedIn()) === "field-settings_callback_url", {
+      message: "focus on the refused callback URL",
+    });
+    const errorOf = (name) => widget.locator(`#field-settings_${name}-error`);
+    assert.match(await errorOf("callback_url").textContent(), /must start with https:\/\//);
+    assert.equal(await callback.getAttribute("aria-invalid"), "true");
+
+    await callback.fill("https://hooks.example/emergency");
+    await widget.getByTestId("settings-save").click();
+    await errorOf("reference_prefix").waitFor();
+    assert.match(await errorOf("reference_prefix").textContent(), /only letters, digits/);
+    assert.equal(await errorOf("callback_url").count(), 0);
+    assert.equal(await locale.inputValue(), "english", "the other values stay as typed");
+
+    await prefix.fill("partner-7");
+    await widget.getByTestId("settings-save").click();
+    await errorOf("locale").waitFor();
+    assert.match(await errorOf("locale").textContent(), /language tag such as en, en-GB/);
+
+    await locale.fill("de_de");
+    await widget.getByTestId("field-settings_callback_method").selectOption("get");
+    await widget.getByTestId("settings-save").click();
+    await widget.getByTestId("settings-panel").waitFor({ state: "detached" });
+    assert.equal(await widget.locator(".dwe-app").getAttribute("lang"), "de-DE");
+
+    // Saved under the element's name, never with a key, and still in force after a reload.
+    const stored = await page.evaluate(() =>
+      localStorage.getItem("didww-emergency.settings.widget.emergency"),
+    );
+    const saved = JSON.parse(stored);
+    assert.equal(saved.reference_prefix, "partner-7");
+    assert.equal(saved.callback_url, "https://hooks.example/emergency");
+    assert.equal(saved.callback_method, "get");
+    assert.equal(saved.locale, "de-DE");
+    assert.doesNotMatch(stored, /key/i);
+
+    await page.reload();
+    await expectStep(widget, "dids");
+    assert.equal(await widget.locator(".dwe-app").getAttribute("lang"), "de-DE");
+    await widget.getByTestId("settings-open").click();
+    assert.equal(await prefix.inputValue(), "partner-7");
+    assert.equal(
+      await widget.getByTestId("field-settings_callback_method").inputValue(),
+      "get",
+    );
+  });
+});
+
 const TWO_WIDGETS_PAGE = `<!DOCTYPE html>
 <html lang="en">
   <head>
