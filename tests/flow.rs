@@ -330,6 +330,14 @@ fn the_registrations_pages_are_newest_first_filtered_and_counted() {
         .records
         .iter()
         .all(|service| service.status == Some(ServiceStatus::Active)));
+    // Every row names its numbers, and every service the verification it opens.
+    assert!(first.records[0].did_numbers.len() == first.records[0].did_ids.len());
+    assert!(!first.records[0].did_numbers.is_empty());
+    assert!(services.records.iter().all(|service| {
+        service.verification_id.is_some()
+            && !service.did_numbers.is_empty()
+            && service.did_numbers.len() == service.did_ids.len()
+    }));
     // The status page reads a service's requirement through these two.
     let service = run(get_calling_service(&client, &services.records[0].id)).expect("a service");
     assert!(service.country_id.is_some() && service.group_type_id.is_some());

@@ -334,10 +334,23 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
         .filter(|past| past.verification_id == verification.id);
     let numbers = match &past {
         Some(past) => numbers_for_reading(&past.dids),
-        None => match verification.did_ids.len() {
-            1 => "1 number".to_owned(),
-            count => format!("{count} numbers"),
-        },
+        // Opened by link: the numbers DIDWW included with the verification (a correction
+        // names only its service, which then holds them).
+        None => {
+            let included = if verification.did_numbers.is_empty() {
+                service
+                    .as_ref()
+                    .map(|service| service.did_numbers.clone())
+                    .unwrap_or_default()
+            } else {
+                verification.did_numbers.clone()
+            };
+            match (included.is_empty(), verification.did_ids.len()) {
+                (false, _) => included.join(", "),
+                (true, 1) => "1 number".to_owned(),
+                (true, count) => format!("{count} numbers"),
+            }
+        }
     };
     let setup_time = estimate;
     let is_rejected = matches!(verification_status, Some(VerificationStatus::Rejected));
