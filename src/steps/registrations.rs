@@ -189,10 +189,11 @@ fn ListingTable(listing: Listing, view: ListView) -> impl IntoView {
     let link_to =
         move |page: u32| format!("{REGISTRATIONS_PATH}{}", view.with_page(page).to_query());
     if rows.is_empty() && is_past_the_end(view.page, total) {
-        let title = format!(
-            "Page {} is past the end: there are {pages} pages of {noun}.",
-            view.page
-        );
+        let last = match pages {
+            1 => format!("there is 1 page of {noun}"),
+            pages => format!("there are {pages} pages of {noun}"),
+        };
+        let title = format!("Page {} is past the end: {last}.", view.page);
         return view! {
             <EmptyState title=title />
             <p class="dwe-step__footer-link">
