@@ -9,6 +9,7 @@ mod error;
 mod identities;
 mod registrations;
 mod requirements;
+mod resubmission;
 mod transport;
 mod verifications;
 
@@ -25,6 +26,7 @@ pub use identities::{
 };
 pub use registrations::{calling_services_page, verifications_page, RecordPage};
 pub use requirements::{list_requirements, requirement_for};
+pub use resubmission::{load_submitted_choices, ResubmissionError, SubmittedChoices};
 pub use transport::{
     now_ms, read_document, sleep_ms, Client, ClientConfig, DEFAULT_TIMEOUT_MS, MAX_PAGE_SIZE,
 };

@@ -470,6 +470,13 @@ impl WizardContext {
         else {
             return false;
         };
+        self.restore_submission(past, calling_service_id);
+        true
+    }
+
+    /// Puts `past` (read back from DIDWW when this page did not submit it) into the draft for
+    /// a correction sent to calling service `calling_service_id`.
+    pub fn restore_submission(&self, past: PastSubmission, calling_service_id: Option<String>) {
         self.selected_dids.set(past.dids);
         self.resubmitted_service.set(calling_service_id);
         self.requirement.set(past.requirement);
@@ -478,7 +485,6 @@ impl WizardContext {
         self.identity.set(past.identity);
         self.address.set(past.address);
         self.clear_from_validation();
-        true
     }
 
     /// The numbers, requirement, identity and address, read without subscribing; `None` while

@@ -11,8 +11,8 @@ use std::task::{Context, Poll, Waker};
 use didww_emergency::api::{
     calling_services_page, create_verification, find_verification_by_reference,
     get_calling_service, get_verification, get_verification_with_service, list_emergency_dids,
-    list_verifications, requirement_for, validate_requirement, verifications_page, ApiError,
-    Client, NewVerification, RecordPage,
+    list_verifications, load_submitted_choices, requirement_for, validate_requirement,
+    verifications_page, ApiError, Client, NewVerification, RecordPage, ResubmissionError,
 };
 use didww_emergency::domain::attempt::submit_exactly_once;
 use didww_emergency::domain::problems::{problems_from_api_error, ProblemTarget};
@@ -199,6 +199,63 @@ fn a_rejected_registration_is_corrected_on_its_existing_service() {
 }
 
 #[test]
+fn a_rejected_registration_is_read_back_and_corrected_without_the_page_that_sent_it() {
+    let client = client();
+
+    // Nothing of the original submission is at hand: only the verification's id, as a
+    // link or another tab would have it.
+    let choices = run(load_submitted_choices(&client, seed::REJECTED_VERIFICATION))
+        .expect("the rejected registration is read back");
+    let service_id = choices
+        .verification
+        .calling_service_id
+        .clone()
+        .expect("the rejected verification names its service");
+    let did_ids: Vec<&str> = choices.dids.iter().map(|did| did.id.as_str()).collect();
+    let corrected = run(create_verification(
+        &client,
+        &NewVerification {
+            calling_service_id: Some(service_id.clone()),
+            ..submission(seed::US_PERSONAL_ADDRESS, did_ids[0], "read-back-fix")
+        },
+    ))
+    .expect("the correction is accepted");
+    let corrected = run(get_verification(&client, &corrected.id)).expect("verification loads");
+    let service = run(get_calling_service(&client, &service_id)).expect("service loads");
+
+    assert_eq!(service_id, seed::CHANGES_REQUIRED_SERVICE);
+    assert_eq!(did_ids, vec![seed::US_CHANGES_REQUIRED_DID]);
+    assert_eq!(choices.requirement.id, seed::US_LOCAL_REQUIREMENT);
+    assert_eq!(
+        choices.address.identity_id.as_deref(),
+        Some(choices.identity.id.as_str())
+    );
+    assert_eq!(
+        choices.verification.address_id.as_deref(),
+        Some(choices.address.id.as_str())
+    );
+    assert_eq!(
+        corrected.calling_service_id.as_deref(),
+        Some(seed::CHANGES_REQUIRED_SERVICE)
+    );
+    assert_ne!(service.status, Some(ServiceStatus::ChangesRequired));
+}
+
+#[test]
+fn reading_back_an_unknown_registration_fails_in_plain_words() {
+    let client = client();
+
+    let outcome = run(load_submitted_choices(&client, "0d0c4a57-missing"));
+
+    let problem = outcome.expect_err("an unknown id cannot be read back");
+    assert!(matches!(
+        problem,
+        ResubmissionError::Api(ApiError::NotFound(_))
+    ));
+    assert!(problem.message().contains("not found"));
+}
+
+#[test]
 fn a_lost_answer_after_the_simulator_created_the_verification_sends_no_second_post() {
     let client = client();
     let verification = submission(
@@ -273,6 +330,14 @@ fn the_registrations_pages_are_newest_first_filtered_and_counted() {
         .records
         .iter()
         .all(|service| service.status == Some(ServiceStatus::Active)));
+    // Every row names its numbers, and every service the verification it opens.
+    assert!(first.records[0].did_numbers.len() == first.records[0].did_ids.len());
+    assert!(!first.records[0].did_numbers.is_empty());
+    assert!(services.records.iter().all(|service| {
+        service.verification_id.is_some()
+            && !service.did_numbers.is_empty()
+            && service.did_numbers.len() == service.did_ids.len()
+    }));
     // The status page reads a service's requirement through these two.
     let service = run(get_calling_service(&client, &services.records[0].id)).expect("a service");
     assert!(service.country_id.is_some() && service.group_type_id.is_some());

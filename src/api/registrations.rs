@@ -21,7 +21,15 @@ pub async fn verifications_page(
     page: u32,
     page_size: u32,
 ) -> Result<RecordPage<EmergencyVerification>, ApiError> {
-    record_page(client, "/emergency_verifications", status, page, page_size).await
+    record_page(
+        client,
+        "/emergency_verifications",
+        "dids",
+        status,
+        page,
+        page_size,
+    )
+    .await
 }
 
 /// Page `page` (from 1) of `page_size` calling services, newest first, of one status or all.
@@ -34,6 +42,7 @@ pub async fn calling_services_page(
     record_page(
         client,
         "/emergency_calling_services",
+        "dids,emergency_verification",
         status,
         page,
         page_size,
@@ -44,11 +53,15 @@ pub async fn calling_services_page(
 async fn record_page<T: FromResource>(
     client: &Client,
     path: &str,
+    include: &str,
     status: Option<&str>,
     page: u32,
     page_size: u32,
 ) -> Result<RecordPage<T>, ApiError> {
     let mut request = ApiRequest::get(path)
+        // Relationships carry their ids only when included: without these, the rows could
+        // name neither the numbers nor the verification to open.
+        .param("include", include)
         .param("sort", "-created_at")
         .param("page[number]", page.max(1).to_string())
         .param(

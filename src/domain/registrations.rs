@@ -162,9 +162,16 @@ pub fn page_count(total: u64) -> u32 {
         .max(1)
 }
 
-/// "Page 2 of 5 (112 submissions)" for the pager.
-pub fn page_summary(page: u32, total: u64, noun: &str) -> String {
+/// "Page 2 of 5 (112 submissions)" for the pager: `one` names a single record, `many` more.
+pub fn page_summary(page: u32, total: u64, one: &str, many: &str) -> String {
+    let noun = if total == 1 { one } else { many };
     format!("Page {page} of {} ({total} {noun})", page_count(total))
+}
+
+/// True when `page` lies past the last page of `total` records, as an old link or a typed
+/// URL can ask for; an empty listing then means "too far", not "nothing there".
+pub fn is_past_the_end(page: u32, total: u64) -> bool {
+    total > 0 && page > page_count(total)
 }
 
 #[cfg(test)]
@@ -268,8 +275,15 @@ mod tests {
         assert_eq!(page_count(25), 1);
         assert_eq!(page_count(26), 2);
         assert_eq!(
-            page_summary(2, 60, "submissions"),
+            page_summary(2, 60, "submission", "submissions"),
             "Page 2 of 3 (60 submissions)"
         );
+        assert_eq!(
+            page_summary(1, 1, "submission", "submissions"),
+            "Page 1 of 1 (1 submission)"
+        );
+        assert!(is_past_the_end(999, 60));
+        assert!(!is_past_the_end(3, 60));
+        assert!(!is_past_the_end(2, 0));
     }
 }

@@ -439,15 +439,18 @@ pub struct EmergencyVerification {
     pub calling_service_id: Option<String>,
     /// The DIDs it covers, when sent.
     pub did_ids: Vec<String>,
+    /// The phone numbers of those DIDs, when the document included them.
+    pub did_numbers: Vec<String>,
 }
 
 impl FromResource for EmergencyVerification {
     const KIND: &'static str = "emergency_verifications";
 
-    fn from_resource(resource: &Resource, _document: &Document) -> Result<Self, DecodeError> {
+    fn from_resource(resource: &Resource, document: &Document) -> Result<Self, DecodeError> {
         expect_kind(resource, Self::KIND)?;
         Ok(Self {
             id: resource.id.clone(),
+            did_numbers: included_numbers(resource, document),
             reference: text(resource, "reference"),
             status: text(resource, "status").map(|value| VerificationStatus::parse(&value)),
             reject_reasons: text_list(resource.attributes.get("reject_reasons")),
@@ -502,15 +505,18 @@ pub struct EmergencyCallingService {
     pub country_id: Option<String>,
     /// The DID group type of its DIDs, when sent.
     pub group_type_id: Option<String>,
+    /// The phone numbers of its DIDs, when the document included them.
+    pub did_numbers: Vec<String>,
 }
 
 impl FromResource for EmergencyCallingService {
     const KIND: &'static str = "emergency_calling_services";
 
-    fn from_resource(resource: &Resource, _document: &Document) -> Result<Self, DecodeError> {
+    fn from_resource(resource: &Resource, document: &Document) -> Result<Self, DecodeError> {
         expect_kind(resource, Self::KIND)?;
         Ok(Self {
             id: resource.id.clone(),
+            did_numbers: included_numbers(resource, document),
             name: text(resource, "name"),
             reference: text(resource, "reference"),
             status: text(resource, "status").map(|value| ServiceStatus::parse(&value)),
@@ -532,4 +538,15 @@ impl FromResource for EmergencyCallingService {
             group_type_id: resource.to_one("did_group_type").map(|target| target.id),
         })
     }
+}
+
+/// The numbers of the DIDs `resource` links to that `document` included; DIDs it only names
+/// are left out, so a partial answer shows what it has.
+fn included_numbers(resource: &Resource, document: &Document) -> Vec<String> {
+    resource
+        .to_many("dids")
+        .iter()
+        .filter_map(|identifier| document.lookup(identifier))
+        .filter_map(|did| text(did, "number"))
+        .collect()
 }

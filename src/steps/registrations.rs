@@ -12,7 +12,9 @@ use crate::components::{
     BadgeTone, EmptyState, ErrorState, LoadingState, StatusBadge, StepHeading,
 };
 use crate::config::ConfigContext;
-use crate::domain::registrations::{page_count, page_summary, ListView, RecordKind, PAGE_SIZE};
+use crate::domain::registrations::{
+    is_past_the_end, page_count, page_summary, ListView, RecordKind, PAGE_SIZE,
+};
 use crate::model::{EmergencyCallingService, EmergencyVerification};
 use crate::routing::{use_navigate, use_query_map, NavigateOptions, A};
 use crate::state::WizardStep;
@@ -163,7 +165,7 @@ async fn load(client: crate::api::Client, view: ListView) -> Result<Listing, Api
 
 #[component]
 fn ListingTable(listing: Listing, view: ListView) -> impl IntoView {
-    let (rows, total, noun) = match listing {
+    let (rows, total, (one, noun)) = match listing {
         Listing::Verifications(page) => {
             let total = page.total.unwrap_or(page.records.len() as u64);
             let rows = page
@@ -171,7 +173,7 @@ fn ListingTable(listing: Listing, view: ListView) -> impl IntoView {
                 .into_iter()
                 .map(verification_row)
                 .collect::<Vec<_>>();
-            (rows, total, "submissions")
+            (rows, total, ("submission", "submissions"))
         }
         Listing::Services(page) => {
             let total = page.total.unwrap_or(page.records.len() as u64);
@@ -180,9 +182,28 @@ fn ListingTable(listing: Listing, view: ListView) -> impl IntoView {
                 .into_iter()
                 .map(service_row)
                 .collect::<Vec<_>>();
-            (rows, total, "calling services")
+            (rows, total, ("calling service", "calling services"))
         }
     };
+    let pages = page_count(total);
+    let link_to =
+        move |page: u32| format!("{REGISTRATIONS_PATH}{}", view.with_page(page).to_query());
+    if rows.is_empty() && is_past_the_end(view.page, total) {
+        let last = match pages {
+            1 => format!("there is 1 page of {noun}"),
+            pages => format!("there are {pages} pages of {noun}"),
+        };
+        let title = format!("Page {} is past the end: {last}.", view.page);
+        return view! {
+            <EmptyState title=title />
+            <p class="dwe-step__footer-link">
+                <A href=link_to(pages) attr:data-testid="registrations-last-page">
+                    {format!("Go to the last page ({pages})")}
+                </A>
+            </p>
+        }
+        .into_any();
+    }
     if rows.is_empty() {
         let title = match view.status {
             Some(_) => format!("No {noun} with this status."),
@@ -191,9 +212,6 @@ fn ListingTable(listing: Listing, view: ListView) -> impl IntoView {
         return view! { <EmptyState title=title /> }.into_any();
     }
 
-    let pages = page_count(total);
-    let link_to =
-        move |page: u32| format!("{REGISTRATIONS_PATH}{}", view.with_page(page).to_query());
     let previous = (view.page > 1).then(|| link_to(view.page - 1));
     let next = (view.page < pages).then(|| link_to(view.page + 1));
     view! {
@@ -223,7 +241,7 @@ fn ListingTable(listing: Listing, view: ListView) -> impl IntoView {
                     }
                 })}
             <span data-testid="registrations-page-status">
-                {page_summary(view.page, total, noun)}
+                {page_summary(view.page, total, one, noun)}
             </span>
             {next
                 .map(|href| {
@@ -243,7 +261,10 @@ struct Row {
     id: String,
     created_at: String,
     title: String,
+    /// How many numbers the record covers.
     numbers: usize,
+    /// Their phone numbers, as far as DIDWW included them.
+    did_numbers: Vec<String>,
     tone: BadgeTone,
     status: String,
     /// The verification the status view opens; `None` when there is none yet.
@@ -264,6 +285,7 @@ fn verification_row(verification: EmergencyVerification) -> Row {
             .or(verification.external_reference_id)
             .unwrap_or_else(|| verification.id.clone()),
         numbers: verification.did_ids.len(),
+        did_numbers: verification.did_numbers,
         opens: Some(verification.id.clone()),
         id: verification.id,
     }
@@ -283,6 +305,7 @@ fn service_row(service: EmergencyCallingService) -> Row {
             .or(service.reference)
             .unwrap_or_else(|| service.id.clone()),
         numbers: service.did_ids.len(),
+        did_numbers: service.did_numbers,
         opens: service.verification_id,
         id: service.id,
     }
@@ -292,12 +315,24 @@ fn readable_created(stamp: Option<&str>) -> String {
     stamp.map_or_else(|| "Unknown".to_owned(), readable_time)
 }
 
+/// The numbers themselves, the first few of a long list with how many more; a count when
+/// DIDWW named the DIDs without their numbers.
+fn numbers_cell(count: usize, numbers: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let total = count.max(numbers.len());
+    let shown = &numbers[..SHOWN.min(numbers.len())];
+    let rest = total - shown.len();
+    match (shown.is_empty(), rest) {
+        (true, 0) => "—".to_owned(),
+        (true, 1) => "1 number".to_owned(),
+        (true, rest) => format!("{rest} numbers"),
+        (false, 0) => shown.join(", "),
+        (false, rest) => format!("{} and {rest} more", shown.join(", ")),
+    }
+}
+
 fn row_view(row: Row) -> impl IntoView {
-    let numbers = match row.numbers {
-        0 => "—".to_owned(),
-        1 => "1 number".to_owned(),
-        count => format!("{count} numbers"),
-    };
+    let numbers = numbers_cell(row.numbers, &row.did_numbers);
     let hidden_name = format!(" {}", row.title);
     let open = match row.opens {
         Some(verification_id) => view! {
@@ -326,5 +361,30 @@ fn row_view(row: Row) -> impl IntoView {
             </td>
             <td>{open}</td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbers_cell;
+
+    fn numbers(list: &[&str]) -> Vec<String> {
+        list.iter().map(|number| (*number).to_owned()).collect()
+    }
+
+    #[test]
+    fn rows_show_the_numbers_and_count_what_is_left_out() {
+        assert_eq!(numbers_cell(0, &[]), "—");
+        assert_eq!(numbers_cell(1, &[]), "1 number");
+        assert_eq!(numbers_cell(4, &[]), "4 numbers");
+        assert_eq!(numbers_cell(1, &numbers(&["12125550100"])), "12125550100");
+        assert_eq!(
+            numbers_cell(2, &numbers(&["12125550100"])),
+            "12125550100 and 1 more"
+        );
+        assert_eq!(
+            numbers_cell(5, &numbers(&["1", "2", "3", "4", "5"])),
+            "1, 2, 3 and 2 more"
+        );
     }
 }

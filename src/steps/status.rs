@@ -8,8 +8,8 @@ use leptos_router::params::Params;
 use super::dids::numbers_for_reading;
 use super::next_batch::NextBatch;
 use crate::api::{
-    get_calling_service, get_verification_with_service, now_ms, requirement_for, sleep_ms,
-    ApiError, Client,
+    get_calling_service, get_verification_with_service, load_submitted_choices, now_ms,
+    requirement_for, sleep_ms, ApiError, Client, ResubmissionError,
 };
 use crate::components::{
     AnnouncerContext, BadgeTone, ErrorState, LoadingState, StatusBadge, StepHeading,
@@ -21,7 +21,7 @@ use crate::domain::monitoring::{
 use crate::locale::date_time;
 use crate::model::{EmergencyCallingService, EmergencyVerification, VerificationStatus};
 use crate::routing::{use_navigate, use_params, NavigateOptions, A};
-use crate::state::{WizardContext, WizardStep};
+use crate::state::{PastSubmission, WizardContext, WizardStep};
 use crate::widget::events;
 
 /// The route's parameters.
@@ -334,10 +334,23 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
         .filter(|past| past.verification_id == verification.id);
     let numbers = match &past {
         Some(past) => numbers_for_reading(&past.dids),
-        None => match verification.did_ids.len() {
-            1 => "1 number".to_owned(),
-            count => format!("{count} numbers"),
-        },
+        // Opened by link: the numbers DIDWW included with the verification (a correction
+        // names only its service, which then holds them).
+        None => {
+            let included = if verification.did_numbers.is_empty() {
+                service
+                    .as_ref()
+                    .map(|service| service.did_numbers.clone())
+                    .unwrap_or_default()
+            } else {
+                verification.did_numbers.clone()
+            };
+            match (included.is_empty(), verification.did_ids.len()) {
+                (false, _) => included.join(", "),
+                (true, 1) => "1 number".to_owned(),
+                (true, count) => format!("{count} numbers"),
+            }
+        }
     };
     let setup_time = estimate;
     let is_rejected = matches!(verification_status, Some(VerificationStatus::Rejected));
@@ -361,15 +374,43 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
     // DIDWW takes the correction of a rejected registration as a new verification for the
     // existing calling service, which still holds the numbers.
     let rejected_service_id = verification.calling_service_id.clone();
+    let (resubmit_problem, set_resubmit_problem) = signal(None::<String>);
+    let (is_reading_back, set_reading_back) = signal(false);
     let on_resubmit = move |_| {
-        let restored =
-            draft.restore_for_resubmission(&verification_id, rejected_service_id.clone());
-        let path = if restored {
-            WizardStep::Identity.path()
-        } else {
-            WizardStep::Dids.path()
-        };
-        navigate(path, NavigateOptions::default());
+        if draft.restore_for_resubmission(&verification_id, rejected_service_id.clone()) {
+            navigate(WizardStep::Identity.path(), NavigateOptions::default());
+            return;
+        }
+
+        // Another page submitted it (or this one was reloaded): DIDWW still knows the
+        // numbers, address and identity, so read them back rather than start from nothing.
+        let client = ConfigContext::expect().client();
+        let verification_id = verification_id.clone();
+        let service_id = rejected_service_id.clone();
+        let navigate = navigate.clone();
+        set_resubmit_problem.set(None);
+        set_reading_back.set(true);
+        spawn_local_scoped_with_cancellation(async move {
+            let loaded = match &client {
+                Ok(client) => load_submitted_choices(client, &verification_id).await,
+                Err(error) => Err(ResubmissionError::Api(error.clone())),
+            };
+            set_reading_back.set(false);
+            match loaded {
+                Ok(choices) => {
+                    let past = PastSubmission {
+                        verification_id,
+                        dids: choices.dids,
+                        requirement: Some(choices.requirement),
+                        identity: Some(choices.identity),
+                        address: Some(choices.address),
+                    };
+                    draft.restore_submission(past, service_id);
+                    navigate(WizardStep::Identity.path(), NavigateOptions::default());
+                }
+                Err(problem) => set_resubmit_problem.set(Some(problem.message())),
+            }
+        });
     };
 
     view! {
@@ -476,10 +517,32 @@ fn StatusDetails(snapshot: Snapshot) -> impl IntoView {
                             type="button"
                             class="dwe-button dwe-button--primary"
                             data-testid="status-resubmit"
-                            on:click=on_resubmit
+                            on:click=on_resubmit.clone()
+                            disabled=move || is_reading_back.get()
                         >
-                            "Fix and resubmit"
+                            {move || {
+                                if is_reading_back.get() {
+                                    "Loading the registration…"
+                                } else {
+                                    "Fix and resubmit"
+                                }
+                            }}
                         </button>
+                        {move || {
+                            resubmit_problem
+                                .get()
+                                .map(|problem| {
+                                    view! {
+                                        <p
+                                            class="dwe-notice__problem"
+                                            role="alert"
+                                            data-testid="status-resubmit-problem"
+                                        >
+                                            {problem}
+                                        </p>
+                                    }
+                                })
+                        }}
                     </div>
                 }
             })}

@@ -202,15 +202,18 @@ describe("with the default request timeout", () => {
   );
 
   test(
-    "a rejection shows every reason and the comment; fix and resubmit reaches an active service",
-    { timeout: 180_000 },
+    "a rejection shows every reason and the comment; fix and resubmit from another browser " +
+      "reaches an active service",
+    { timeout: 240_000 },
     async (t) => {
+      let rejectedId;
       await withPage(t, stack, async (page) => {
         await reachSubmit(page, stack, {
           identity: EXPIRED_IDENTITY,
           address: EXPIRED_IDENTITY_ADDRESS,
         });
         await submitVerification(page);
+        rejectedId = await statusPageId(page);
 
         await waitForBadges(page, { verification: /Rejected/, service: /Changes required/ });
         const reasons = page.getByTestId("status-reject-reasons");
@@ -218,6 +221,14 @@ describe("with the default request timeout", () => {
         assert.match(text, /address does not match the DID area/);
         assert.match(text, /Identity document has expired/);
         assert.match(text, /Reviewer's comment/);
+      });
+
+      // A fresh browser context knows nothing of that submission: only its link.
+      await withPage(t, stack, async (page) => {
+        await page.goto(`/status/${rejectedId}`);
+        await saveSettings(page, stack);
+        await expectStep(page, "status");
+        await waitForBadges(page, { verification: /Rejected/, service: /Changes required/ });
 
         await page.getByTestId("status-resubmit").click();
         await expectStep(page, "identity");
@@ -249,6 +260,7 @@ describe("with the default request timeout", () => {
         await page.getByTestId("registrations-table").waitFor();
         const row = page.getByTestId(`registrations-row-${id}`);
         assert.match(await row.innerText(), /Approved/);
+        assert.match(await row.innerText(), /12125550100/, "the row names its number");
         // Newest first: the submission just made heads the list.
         const firstRow = page.locator('[data-testid^="registrations-row-"]').first();
         assert.equal(await firstRow.getAttribute("data-testid"), `registrations-row-${id}`);
@@ -262,6 +274,15 @@ describe("with the default request timeout", () => {
         });
 
         await page.getByTestId("registrations-tab-services").click();
+        await page.getByTestId("registrations-table").waitFor();
+        const serviceRows = page.locator('[data-testid^="registrations-row-"]');
+        const openLinks = page.locator('[data-testid^="registrations-open-"]');
+        await waitFor(async () => (await serviceRows.count()) > 0, { message: "service rows" });
+        assert.equal(
+          await openLinks.count(),
+          await serviceRows.count(),
+          "every calling service opens its verification",
+        );
         await page.getByTestId("registrations-status").selectOption("active");
         await waitFor(async () => /kind=services&status=active/.test(page.url()), {
           message: "the view in the URL",
@@ -284,6 +305,20 @@ describe("with the default request timeout", () => {
         await saveSettings(page, stack);
         await expectStep(page, "status");
         await waitForBadges(page, { verification: /Approved/, service: /Active/ });
+        assert.match(
+          await page.getByTestId("step-status").innerText(),
+          /12125550100/,
+          "opened by link, the status page names the number",
+        );
+
+        // A page past the end says so and links to the last one.
+        await page.goto("/registrations?page=999");
+        await saveSettings(page, stack);
+        const lastPage = page.getByTestId("registrations-last-page");
+        await lastPage.waitFor();
+        assert.match(await page.getByTestId("empty-state").innerText(), /past the end/);
+        await lastPage.click();
+        await page.getByTestId("registrations-table").waitFor();
       });
     },
   );
