@@ -3,8 +3,8 @@
 # happy path. A measurement, not a test: it prints figures and fails only when something cannot
 # be built or run. BENCHMARKS.md shows its output and explains it.
 #
-#   1. builds three release bundles with the same Trunk, wasm-bindgen, wasm-opt and profile:
-#      the app as shipped (dist/), the app without its demo (target/bench/lean/) and the
+#   1. builds two release bundles with the same Trunk, wasm-bindgen, wasm-opt, profile and
+#      flags (.cargo/config.toml): the app as shipped (dist/, with its demo module) and the
 #      minimal app in tests/size-baseline/ (target/size-baseline/dist/), offline;
 #   2. builds the simulator server (cargo build --release --bin didww-sim);
 #   3. runs tests/e2e/startup-bench.mjs: sizes (raw, gzip, brotli) and their ratio, time to first
@@ -48,7 +48,6 @@ cd "$REPO_ROOT"
 export TRUNK_SKIP_VERSION_CHECK=true
 target_dir="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
 baseline_dir="$REPO_ROOT/tests/size-baseline"
-lean_dist="$target_dir/bench/lean"
 baseline_dist="$target_dir/size-baseline/dist"
 
 # The version of a package in a Cargo.lock.
@@ -68,9 +67,6 @@ for package in leptos leptos_router wasm-bindgen; do
 done
 
 if ((build)); then
-  # The lean bundle first: both app builds share target/, and dist/ should end up as shipped.
-  echo "==> the app without the demo"
-  trunk build --release --no-default-features --dist "$lean_dist"
   echo "==> the app"
   trunk build --release
   echo "==> the minimal Leptos app"
@@ -83,7 +79,7 @@ if ((build)); then
   cargo build --release --bin didww-sim
 fi
 
-arguments=(--app "$REPO_ROOT/dist" --lean "$lean_dist" --baseline "$baseline_dist" --runs "$runs")
+arguments=(--app "$REPO_ROOT/dist" --baseline "$baseline_dist" --runs "$runs")
 if [[ -n "$json" ]]; then
   arguments+=(--json "$json")
 fi

@@ -2,9 +2,11 @@
 # Installs what is missing, then runs every check and test suite of the project:
 #   fmt          cargo fmt --all -- --check
 #   clippy       cargo clippy --all-targets -- -D warnings
-#   clippy-wasm  the same for wasm32-unknown-unknown (code behind cfg(target_arch = "wasm32"))
+#   clippy-wasm  the same for wasm32-unknown-unknown, once as shipped and once with the
+#                simulator compiled in (code behind cfg(target_arch = "wasm32"))
 #   test-host    cargo test (native unit and integration tests)
-#   test-wasm    cargo test --target wasm32-unknown-unknown (headless Chromium via chromedriver)
+#   test-wasm    cargo test --target wasm32-unknown-unknown --features simulator (headless
+#                Chromium via chromedriver; demo mode runs the simulator in-process there)
 #   build        trunk build --release (writes dist/)
 #   e2e          cargo build --bin didww-sim, then tests/e2e with node --test against dist/
 #
@@ -140,14 +142,23 @@ fi
 if selected clippy; then
   run_phase clippy check cargo clippy --all-targets -- -D warnings
 fi
+# Both browser builds: the shipped one, whose demo mode loads the simulator as a module of its
+# own, and the one with the simulator compiled in (that module itself, and the browser tests,
+# which need it).
+clippy_wasm() {
+  cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings &&
+    cargo clippy --all-targets --target wasm32-unknown-unknown --features simulator -- -D warnings
+}
+
 if selected clippy-wasm; then
-  run_phase clippy-wasm check cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+  run_phase clippy-wasm check clippy_wasm
 fi
 if selected test-host; then
   run_phase test-host cargo cargo test --no-fail-fast
 fi
 if selected test-wasm; then
-  run_phase test-wasm cargo cargo test --no-fail-fast --target wasm32-unknown-unknown
+  run_phase test-wasm cargo cargo test --no-fail-fast --target wasm32-unknown-unknown \
+    --features simulator
 fi
 if selected build; then
   run_phase build check trunk build --release

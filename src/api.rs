@@ -4,6 +4,8 @@ mod abort;
 mod addresses;
 mod calling_services;
 mod catalog;
+#[cfg(all(target_arch = "wasm32", feature = "demo", not(feature = "simulator")))]
+mod demo_module;
 mod dids;
 mod error;
 mod identities;

@@ -22,7 +22,7 @@ pub use layer::{
 pub use settings::{check_settings, keep_changes, SettingsField, SettingsProblem};
 
 use crate::api::{ApiError, Client, ClientConfig, RequestScope};
-#[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "simulator", not(target_arch = "wasm32")))]
 use crate::sandbox::Simulator;
 
 /// Where the user's settings are saved (never the key).
@@ -30,7 +30,7 @@ const SETTINGS_STORAGE_KEY: &str = "didww-emergency.settings";
 /// Where the key is saved when the user opted in.
 const KEY_STORAGE_KEY: &str = "didww-emergency.api-key";
 
-/// True when this build carries the in-browser simulator.
+/// True when this build offers demo mode (the simulator in-process, or as a module of its own).
 pub const DEMO_BUILT_IN: bool = cfg!(any(feature = "demo", not(target_arch = "wasm32")));
 
 /// Which seeded account the built-in simulator holds in demo mode.
@@ -605,19 +605,25 @@ fn build_client(config: &AppConfig) -> Option<Client> {
     }
 }
 
-#[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "simulator", not(target_arch = "wasm32")))]
 fn demo_client(account: DemoAccount) -> Option<Client> {
     Some(Client::simulator(shared_simulator(account)))
 }
 
-#[cfg(not(any(feature = "demo", not(target_arch = "wasm32"))))]
+/// In the browser the simulator is a module of its own, fetched on the first demo request.
+#[cfg(all(target_arch = "wasm32", feature = "demo", not(feature = "simulator")))]
+fn demo_client(account: DemoAccount) -> Option<Client> {
+    Some(Client::demo_module(account.as_str()))
+}
+
+#[cfg(all(target_arch = "wasm32", not(feature = "demo")))]
 fn demo_client(_account: DemoAccount) -> Option<Client> {
     None
 }
 
 /// The demo account, created once so that what the user creates survives settings changes
 /// for as long as the page is open. The large account is only generated when first chosen.
-#[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "simulator", not(target_arch = "wasm32")))]
 pub fn shared_simulator(account: DemoAccount) -> std::sync::Arc<std::sync::Mutex<Simulator>> {
     use std::sync::{Arc, Mutex, OnceLock};
 

@@ -17,7 +17,7 @@ pub mod jsonapi;
 pub mod locale;
 pub mod model;
 pub mod routing;
-#[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "simulator", not(target_arch = "wasm32")))]
 pub mod sandbox;
 pub mod state;
 pub mod steps;

@@ -17,7 +17,8 @@ pub const API_VERSION_HEADER: &str = "X-DIDWW-API-Version";
 pub const API_KEY_HEADER: &str = "Api-Key";
 
 /// HTTP methods the flow uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Method {
     /// Read.
     Get,
@@ -56,8 +57,8 @@ impl Method {
     }
 }
 
-/// One API request.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One API request. Serializable, because demo mode hands it to the simulator's own module.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ApiRequest {
     /// The method.
     pub method: Method,
@@ -156,8 +157,8 @@ impl ApiRequest {
     }
 }
 
-/// One API response.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One API response. Serializable, because demo mode receives it from the simulator's module.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ApiResponse {
     /// HTTP status code.
     pub status: u16,

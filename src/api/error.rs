@@ -59,6 +59,9 @@ pub enum ApiError {
     /// The app's own configuration is unusable (for example no valid API base URL).
     #[error("configuration problem: {0}")]
     Configuration(String),
+    /// Demo mode's simulator module could not be fetched or started.
+    #[error("the demo module could not be loaded: {0}")]
+    DemoUnavailable(String),
 }
 
 impl ApiError {
@@ -109,6 +112,7 @@ impl ApiError {
                 "The proxy or API answered something unexpected (status {status}): {reason}."
             ),
             Self::Configuration(problem) => format!("The app is not configured: {problem}."),
+            Self::DemoUnavailable(_) => "The built-in demo could not be loaded.".to_owned(),
         }
     }
 
@@ -132,6 +136,10 @@ impl ApiError {
                 "Try again. If it keeps happening, check that the proxy forwards to DIDWW."
             }
             Self::Configuration(_) => "Open Settings and correct the configuration.",
+            Self::DemoUnavailable(_) => {
+                "Reload the page and try again. To use your own DIDWW account instead, set the \
+                 API base in Settings."
+            }
         }
     }
 

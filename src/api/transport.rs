@@ -1,8 +1,9 @@
 //! The one request path: headers, key, version, rate limit, retries and status mapping.
 //!
 //! A [`Client`] either calls the configured API base (the CORS proxy in front of DIDWW) with
-//! `fetch`, or, in demo mode, hands the same request to the in-process simulator. Everything
-//! above this file sees only [`Document`]s and [`ApiError`]s.
+//! `fetch`, or, in demo mode, hands the same request to the simulator: in-process (native
+//! tests and browser tests) or as a module of its own (the shipped bundle). Everything above
+//! this file sees only [`Document`]s and [`ApiError`]s.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -10,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use super::abort::RequestScope;
 use super::error::ApiError;
 use crate::jsonapi::Document;
-#[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "simulator", not(target_arch = "wasm32")))]
 use crate::sandbox::Simulator;
 use crate::wire::{
     ApiRequest, ApiResponse, Method, API_KEY_HEADER, API_VERSION, API_VERSION_HEADER, MEDIA_TYPE,
@@ -56,8 +57,11 @@ pub struct Client {
 #[derive(Clone)]
 enum Backend {
     Http(Arc<ClientConfig>),
-    #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "simulator", not(target_arch = "wasm32")))]
     Simulator(Arc<Mutex<Simulator>>),
+    /// The simulator's own module, answering as this demo account.
+    #[cfg(all(target_arch = "wasm32", feature = "demo", not(feature = "simulator")))]
+    DemoModule(&'static str),
 }
 
 impl std::fmt::Debug for Client {
@@ -69,8 +73,10 @@ impl std::fmt::Debug for Client {
                 .field("api_base_url", &config.api_base_url)
                 .field("has_api_key", &config.api_key.is_some())
                 .finish(),
-            #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+            #[cfg(any(feature = "simulator", not(target_arch = "wasm32")))]
             Backend::Simulator(_) => formatter.write_str("Client(demo simulator)"),
+            #[cfg(all(target_arch = "wasm32", feature = "demo", not(feature = "simulator")))]
+            Backend::DemoModule(account) => write!(formatter, "Client(demo module, {account})"),
         }
     }
 }
@@ -82,9 +88,16 @@ impl Client {
     }
 
     /// A client answered by an in-process simulator (demo mode and tests).
-    #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "simulator", not(target_arch = "wasm32")))]
     pub fn simulator(simulator: Arc<Mutex<Simulator>>) -> Self {
         Self::with_backend(Backend::Simulator(simulator))
+    }
+
+    /// A client answered by the simulator's own module, which is fetched on the first
+    /// request (demo mode in the shipped bundle). `account` is `guide` or `large`.
+    #[cfg(all(target_arch = "wasm32", feature = "demo", not(feature = "simulator")))]
+    pub fn demo_module(account: &'static str) -> Self {
+        Self::with_backend(Backend::DemoModule(account))
     }
 
     fn with_backend(backend: Backend) -> Self {
@@ -153,12 +166,16 @@ impl Client {
                 let timeout_ms = config.request_timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
                 http::fetch(&config.api_base_url, &request, scope, timeout_ms).await
             }
-            #[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+            #[cfg(any(feature = "simulator", not(target_arch = "wasm32")))]
             Backend::Simulator(simulator) => {
                 let mut simulator = simulator
                     .lock()
                     .unwrap_or_else(|poison| poison.into_inner());
                 Ok(simulator.handle(&request, now_ms() as u64))
+            }
+            #[cfg(all(target_arch = "wasm32", feature = "demo", not(feature = "simulator")))]
+            Backend::DemoModule(account) => {
+                super::demo_module::send(account, &request, now_ms()).await
             }
         }
     }

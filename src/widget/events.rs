@@ -170,6 +170,7 @@ pub fn error_kind(error: &ApiError) -> &'static str {
         ApiError::Server { .. } => "server",
         ApiError::UnexpectedResponse { .. } => "unexpected_response",
         ApiError::Configuration(_) => "configuration",
+        ApiError::DemoUnavailable(_) => "demo_unavailable",
     }
 }
 

@@ -27,3 +27,44 @@ test("without config.json the app says it is a demo and lists the demo DIDs", as
     await page.getByTestId(`did-row-${CLEAN_DID}`).waitFor();
   });
 });
+
+// The demo's simulator is a module of its own: fetched once, on the first demo request.
+const DEMO_MODULE = /\/didww-demo(\.js|_bg\.wasm)$/;
+
+test("demo mode fetches the simulator module once, however many requests it answers", async (t) => {
+  await withPage(t, stack, async (page) => {
+    const fetched = [];
+    page.on("request", (request) => {
+      if (DEMO_MODULE.test(new URL(request.url()).pathname)) fetched.push(request.url());
+    });
+
+    await page.goto("/dids");
+    await page.getByTestId(`did-row-${CLEAN_DID}`).waitFor();
+    await page.getByTestId(`did-select-${CLEAN_DID}`).check();
+    await page.getByTestId("did-continue").click();
+    await expectStep(page, "requirement");
+    await page.getByTestId("requirement-details").waitFor();
+
+    const names = fetched.map((url) => new URL(url).pathname.split("/").pop()).sort();
+    assert.deepEqual(names, ["didww-demo.js", "didww-demo_bg.wasm"]);
+  });
+});
+
+test("when the simulator module cannot be fetched, the page says so and a retry recovers", async (t) => {
+  await withPage(t, stack, async (page) => {
+    let refusing = true;
+    await page.route(DEMO_MODULE, (route) =>
+      refusing ? route.fulfill({ status: 404, body: "not here" }) : route.continue(),
+    );
+
+    await page.goto("/dids");
+    const error = page.getByTestId("error-state");
+    await error.waitFor();
+    assert.match(await error.innerText(), /The built-in demo could not be loaded\./);
+    assert.match(await error.innerText(), /Reload the page and try again/);
+
+    refusing = false;
+    await page.getByTestId("retry").click();
+    await page.getByTestId(`did-row-${CLEAN_DID}`).waitFor();
+  });
+});

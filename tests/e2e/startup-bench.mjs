@@ -3,13 +3,14 @@
 // bundles and runs it; run alone:
 //
 //   node tests/e2e/startup-bench.mjs --app dist --baseline target/size-baseline/dist \
-//     [--lean target/bench/lean] [--runs 7] [--json results.json]
+//     [--runs 7] [--json results.json]
 //   node tests/e2e/startup-bench.mjs --sizes-only --app dist   # sizes alone, no browser
 //
 // It reports:
-// - sizes: the WebAssembly module, the JavaScript (wasm-bindgen's glue and the loader) and the
-//   stylesheet of each bundle, raw, gzip (level 9) and brotli (quality 11), and the ratio of
-//   the app to the minimal app;
+// - sizes: the WebAssembly module, the JavaScript (wasm-bindgen's glue, its snippets and the
+//   loaders) and the stylesheet of each bundle, raw, gzip (level 9) and brotli (quality 11),
+//   and the ratio of the app to the minimal app. The app's demo module (didww-demo.js and
+//   didww-demo_bg.wasm, fetched only when demo mode sends its first request) is counted apart;
 // - start-up, for each bundle, in a fresh browser context (empty cache) against the simulator
 //   server, served by nginx as in the end-to-end tests: time to first render (the first element
 //   the app puts into <body>) and time to an interactive step 1 (the first number that can be
@@ -39,19 +40,34 @@ const wizard = await import("./wizard.mjs");
 
 const KEY_STORAGE_KEY = "didww-emergency.api-key";
 
+// Demo mode's simulator: a module of its own that the app imports on the first demo request.
+const DEMO_MODULE = /^didww-demo(\.js|_bg\.wasm)$/;
+
 const bundles = [
-  { name: "app", label: "app (default build, with the demo)", dist: options.app },
-  { name: "lean", label: "app without the demo (--no-default-features)", dist: options.lean },
-  { name: "baseline", label: "minimal Leptos app", dist: options.baseline },
+  {
+    name: "app",
+    label: "app, loaded at start",
+    dist: options.app,
+    counts: (file) => !DEMO_MODULE.test(path.basename(file)),
+  },
+  {
+    name: "demo",
+    label: "app's demo module, fetched in demo mode only",
+    dist: options.app,
+    counts: (file) => DEMO_MODULE.test(path.basename(file)),
+    sizesOnly: true,
+  },
+  { name: "baseline", label: "minimal Leptos app", dist: options.baseline, counts: () => true },
 ].filter((bundle) => bundle.dist);
+const startupBundles = bundles.filter((bundle) => !bundle.sizesOnly);
 
 const report = { machine: machine(), runs: options.runs, sizes: {}, startup: {} };
-for (const bundle of bundles) report.sizes[bundle.name] = bundleSizes(bundle.dist);
+for (const bundle of bundles) report.sizes[bundle.name] = bundleSizes(bundle);
 if (options.sizesOnly) {
   console.log(formatSizes(report, bundles).join("\n"));
   process.exit(0);
 }
-for (const bundle of bundles) {
+for (const bundle of startupBundles) {
   process.stderr.write(`start-up of the ${bundle.label}: ${options.runs} runs…\n`);
   report.startup[bundle.name] = await measureStartup(bundle.dist, options.runs);
 }
@@ -61,14 +77,22 @@ report.happyPath = await measureHappyPath(options.app);
 console.log(formatReport(report, bundles));
 if (options.json) fs.writeFileSync(options.json, JSON.stringify(report, null, 2));
 
-/** Raw, gzip and brotli bytes of the wasm, js and css files of a built bundle. */
-function bundleSizes(dist) {
-  const files = fs.readdirSync(dist);
+/**
+ * Raw, gzip and brotli bytes of the wasm, js and css files of a built bundle that it counts,
+ * in its folder and below (wasm-bindgen's snippets sit in `snippets/`). The example host page
+ * is left out: it is a page for partners to read, not part of the app.
+ */
+function bundleSizes({ dist, counts, sizesOnly }) {
+  const files = fs.readdirSync(dist, { recursive: true })
+    .filter((file) => !file.startsWith(`example${path.sep}`) && counts(file));
   const kinds = { wasm: /\.wasm$/, js: /\.js$/, css: /\.css$/ };
   const sizes = {};
   for (const [kind, pattern] of Object.entries(kinds)) {
     const matching = files.filter((file) => pattern.test(file));
-    if (matching.length === 0) throw new Error(`${dist} holds no ${kind} file: build it first`);
+    // The demo module has no stylesheet; an app bundle without any of the three is unbuilt.
+    if (matching.length === 0 && !sizesOnly) {
+      throw new Error(`${dist} holds no ${kind} file: build it first`);
+    }
     sizes[kind] = { files: matching, raw: 0, gzip: 0, brotli: 0 };
     for (const file of matching) {
       const bytes = fs.readFileSync(path.join(dist, file));
@@ -237,7 +261,7 @@ function formatReport(report, bundles) {
 
   lines.push("", `Start-up, median of ${report.runs} runs (range), since navigation started:`, "");
   lines.push("| bundle | first render | interactive step 1 |", "|---|---|---|");
-  for (const bundle of bundles) {
+  for (const bundle of startupBundles) {
     const { firstRenderMs, interactiveMs } = report.startup[bundle.name];
     const show = ({ median, min, max }) =>
       `${Math.round(median)} ms (${Math.round(min)} – ${Math.round(max)})`;
@@ -277,7 +301,7 @@ function formatSizes(report, bundles) {
   if (app && baseline) {
     lines.push("", "Ratio to the minimal Leptos app:", "");
     lines.push("| bundle | file | raw | gzip | brotli |", "|---|---|---|---|---|");
-    for (const bundle of bundles.filter((entry) => entry.name !== "baseline")) {
+    for (const bundle of bundles.filter((entry) => entry.name === "app")) {
       for (const kind of ["wasm", "js", "css", "total"]) {
         const size = report.sizes[bundle.name][kind];
         const floor = baseline[kind];
@@ -285,8 +309,14 @@ function formatSizes(report, bundles) {
           `${ratio(size.gzip, floor.gzip)} | ${ratio(size.brotli, floor.brotli)} |`);
       }
     }
-    lines.push("", `Whole app, brotli: ${kilobytes(app.total.brotli)} against ` +
+    lines.push("", `App loaded at start, brotli: ${kilobytes(app.total.brotli)} against ` +
       `${kilobytes(baseline.total.brotli)}.`);
+    const demo = report.sizes.demo;
+    if (demo) {
+      lines.push(`With the demo module (demo mode): ` +
+        `${kilobytes(app.total.brotli + demo.total.brotli)}, ` +
+        `${ratio(app.total.brotli + demo.total.brotli, baseline.total.brotli)}.`);
+    }
   }
   return lines;
 }
@@ -304,7 +334,7 @@ function machine() {
 
 function parseArguments(args) {
   const parsed = {
-    runs: 7, json: undefined, app: undefined, lean: undefined, baseline: undefined,
+    runs: 7, json: undefined, app: undefined, baseline: undefined,
     sizesOnly: false,
   };
   for (let index = 0; index < args.length; index += 1) {
@@ -315,10 +345,10 @@ function parseArguments(args) {
     }
     const value = args[++index];
     if (name === "--runs") parsed.runs = Math.max(1, Number(value) || 7);
-    else if (["--json", "--app", "--lean", "--baseline"].includes(name)) {
+    else if (["--json", "--app", "--baseline"].includes(name)) {
       parsed[name.slice(2)] = path.resolve(value ?? "");
     } else {
-      throw new Error(`unknown argument ${name}; use --app DIR --baseline DIR [--lean DIR] ` +
+      throw new Error(`unknown argument ${name}; use --app DIR --baseline DIR ` +
         "[--runs N] [--json FILE] [--sizes-only]");
     }
   }

@@ -35,6 +35,14 @@ beforeEach(async () => {
 
 test("a business identity and a new address take a clean DID to an approved, active service", { timeout: 180_000 }, async (t) => {
   await withPage(t, stack, async (page) => {
+    // Talking to an API, the app never downloads the demo's simulator module.
+    const demoFiles = [];
+    page.on("request", (request) => {
+      if (/\/didww-demo[^/]*$/.test(new URL(request.url()).pathname)) {
+        demoFiles.push(request.url());
+      }
+    });
+
     await page.goto("/dids");
     await expectStep(page, "dids");
     await saveSettings(page, stack);
@@ -84,6 +92,7 @@ test("a business identity and a new address take a clean DID to an approved, act
     const stats = await stack.simStats();
     assert.equal(stats.verifications, 1, "exactly one verification is created");
     assert.equal(stats.last_api_key_seen, true, "the API key from the settings panel is sent");
+    assert.deepEqual(demoFiles, [], "the demo module is not fetched in live mode");
   });
 });
 
