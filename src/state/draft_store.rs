@@ -162,22 +162,24 @@ pub struct StoredDraft {
     pub choices: DraftChoices,
 }
 
-/// The stored text of the numbers entry.
-#[derive(Serialize, Deserialize)]
-struct NumbersEntry {
-    format: u32,
-    fingerprint: String,
-    #[serde(flatten)]
-    numbers: DraftNumbers,
-}
+/// The member of the numbers entry that holds their fingerprint.
+const FINGERPRINT_MEMBER: &str = "fingerprint";
 
-/// The stored text of the choices entry.
-#[derive(Serialize, Deserialize)]
-struct ChoicesEntry {
-    format: u32,
-    numbers: String,
-    #[serde(flatten)]
-    choices: DraftChoices,
+/// The member of the choices entry that names the numbers they were made for.
+const NUMBERS_MEMBER: &str = "numbers";
+
+/// An entry's text: `body`'s members next to `format` and `key_member`.
+///
+/// The envelope members are added to the body's object rather than declared with
+/// `#[serde(flatten)]`, which would buffer every nested record through serde's generic
+/// content type and more than double the decoding code in the WebAssembly module.
+fn entry_value(body: &impl Serialize, key_member: &str, key: String) -> serde_json::Value {
+    let mut value = serde_json::to_value(body).unwrap_or_default();
+    if let Some(members) = value.as_object_mut() {
+        members.insert("format".to_owned(), DRAFT_FORMAT.into());
+        members.insert(key_member.to_owned(), key.into());
+    }
+    value
 }
 
 /// The text of the numbers entry.
@@ -186,12 +188,7 @@ struct ChoicesEntry {
 /// them back as its defaults, so nothing is lost, and a choice of thousands of numbers takes
 /// far less of the tab's few megabytes of storage.
 pub fn encode_numbers(numbers: &DraftNumbers) -> String {
-    let entry = NumbersEntry {
-        format: DRAFT_FORMAT,
-        fingerprint: numbers.fingerprint(),
-        numbers: numbers.clone(),
-    };
-    let mut value = serde_json::to_value(&entry).unwrap_or_default();
+    let mut value = entry_value(numbers, FINGERPRINT_MEMBER, numbers.fingerprint());
     drop_empty_members(&mut value);
     value.to_string()
 }
@@ -216,12 +213,7 @@ fn drop_empty_members(value: &mut serde_json::Value) {
 
 /// The text of the choices entry, for the numbers of fingerprint `numbers_fingerprint`.
 pub fn encode_choices(choices: &DraftChoices, numbers_fingerprint: &str) -> String {
-    let entry = ChoicesEntry {
-        format: DRAFT_FORMAT,
-        numbers: numbers_fingerprint.to_owned(),
-        choices: choices.clone(),
-    };
-    serde_json::to_string(&entry).unwrap_or_default()
+    entry_value(choices, NUMBERS_MEMBER, numbers_fingerprint.to_owned()).to_string()
 }
 
 /// Why a stored draft was not restored, for the log.
@@ -248,9 +240,11 @@ pub fn decode_draft(
     choices_text: Option<&str>,
 ) -> (StoredDraft, Vec<DraftProblem>) {
     let mut problems = Vec::new();
-    let numbers = match numbers_text.map(read_entry::<NumbersEntry>) {
+    let numbers = match numbers_text
+        .map(|text| read_entry::<DraftNumbers>(text, FINGERPRINT_MEMBER))
+    {
         None => None,
-        Some(Ok(entry)) if entry.fingerprint == entry.numbers.fingerprint() => Some(entry.numbers),
+        Some(Ok((fingerprint, numbers))) if fingerprint == numbers.fingerprint() => Some(numbers),
         Some(Ok(_)) => {
             problems.push(DraftProblem::Unreadable(
                 "the numbers do not match their fingerprint".to_owned(),
@@ -264,19 +258,19 @@ pub fn decode_draft(
     };
     let numbers = numbers.unwrap_or_default();
 
-    let choices = match choices_text.map(read_entry::<ChoicesEntry>) {
+    let choices = match choices_text.map(|text| read_entry::<DraftChoices>(text, NUMBERS_MEMBER)) {
         None => DraftChoices::default(),
-        Some(Ok(entry)) if entry.numbers == numbers.fingerprint() => entry.choices,
-        Some(Ok(entry)) => {
+        Some(Ok((made_for, choices))) if made_for == numbers.fingerprint() => choices,
+        Some(Ok((_, choices))) => {
             problems.push(DraftProblem::OtherNumbers);
             // The step and the typing do not depend on the numbers, so they are kept.
             DraftChoices {
-                step: entry.choices.step,
-                identity_type: entry.choices.identity_type,
-                identity_values: entry.choices.identity_values,
-                address_values: entry.choices.address_values,
-                callback_url: entry.choices.callback_url,
-                callback_method: entry.choices.callback_method,
+                step: choices.step,
+                identity_type: choices.identity_type,
+                identity_values: choices.identity_values,
+                address_values: choices.address_values,
+                callback_url: choices.callback_url,
+                callback_method: choices.callback_method,
                 ..DraftChoices::default()
             }
         }
@@ -288,8 +282,12 @@ pub fn decode_draft(
     (StoredDraft { numbers, choices }, problems)
 }
 
-/// Reads one entry, checking its format before its shape.
-fn read_entry<Entry: serde::de::DeserializeOwned>(text: &str) -> Result<Entry, DraftProblem> {
+/// Reads one entry, checking its format before its shape: the text of its `key_member` and
+/// its body (whose model ignores the envelope's members).
+fn read_entry<Body: serde::de::DeserializeOwned>(
+    text: &str,
+    key_member: &str,
+) -> Result<(String, Body), DraftProblem> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|error| DraftProblem::Unreadable(error.to_string()))?;
     match value.get("format").and_then(serde_json::Value::as_u64) {
@@ -297,7 +295,13 @@ fn read_entry<Entry: serde::de::DeserializeOwned>(text: &str) -> Result<Entry, D
         Some(format) => return Err(DraftProblem::OtherFormat(format)),
         None => return Err(DraftProblem::Unreadable("no format".to_owned())),
     }
-    serde_json::from_value(value).map_err(|error| DraftProblem::Unreadable(error.to_string()))
+    let key = match value.get(key_member).and_then(serde_json::Value::as_str) {
+        Some(key) => key.to_owned(),
+        None => return Err(DraftProblem::Unreadable(format!("no {key_member}"))),
+    };
+    let body = serde_json::from_value(value)
+        .map_err(|error| DraftProblem::Unreadable(error.to_string()))?;
+    Ok((key, body))
 }
 
 #[cfg(test)]

@@ -68,3 +68,34 @@ test("when the simulator module cannot be fetched, the page says so and a retry 
     await page.getByTestId(`did-row-${CLEAN_DID}`).waitFor();
   });
 });
+
+test("two demo widgets on one page share one simulator module and each lists the numbers", async (t) => {
+  stack.writeBundleFile("two-demo/index.html", `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Two demo widgets</title>
+    <link rel="icon" href="data:," />
+    <script type="module" src="../widget.js"></script>
+  </head>
+  <body>
+    <didww-emergency id="east"></didww-emergency>
+    <didww-emergency id="west"></didww-emergency>
+  </body>
+</html>
+`);
+  await withPage(t, stack, async (page) => {
+    const fetched = [];
+    page.on("request", (request) => {
+      if (DEMO_MODULE.test(new URL(request.url()).pathname)) fetched.push(request.url());
+    });
+
+    await page.goto("/two-demo/");
+    for (const id of ["east", "west"]) {
+      const widget = page.locator(`didww-emergency#${id}`);
+      await widget.getByTestId("demo-banner").waitFor();
+      await widget.getByTestId(`did-row-${CLEAN_DID}`).waitFor();
+    }
+    assert.equal(fetched.length, 2, `one .js and one .wasm: ${fetched.join(", ")}`);
+  });
+});
