@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::address_form::{check_scope, city_named, use_area_options};
-use super::record_form::{use_record_form, UseRecordFormReturn};
+use super::record_form::{unless_unchanged, use_record_form, UseRecordFormReturn};
 use crate::api::{update_address, AddressUpdate, Client};
 use crate::components::{ErrorSummary, FormActions, SchemaFields};
 use crate::domain::edit::{address_form_values, address_update};
@@ -60,14 +60,9 @@ pub(super) fn AddressEditForm(
         check,
         build,
         move |client: Client, update: AddressUpdate| {
-            // Nothing changed: the record is as it was, and no request is spent on it.
-            let unchanged = address.clone();
-            async move {
-                if update.is_empty() {
-                    return Ok(unchanged);
-                }
-                update_address(&client, &update).await
-            }
+            let is_unchanged = update.is_empty();
+            let send = async move { update_address(&client, &update).await };
+            unless_unchanged(address.clone(), is_unchanged, send)
         },
         on_saved,
     );

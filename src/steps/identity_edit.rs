@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::record_form::{today, use_record_form, UseRecordFormReturn};
+use super::record_form::{
+    country_options, today, unless_unchanged, use_record_form, UseRecordFormReturn,
+};
 use crate::api::{update_identity, ApiError, Client, IdentityUpdate};
-use crate::components::{ErrorSummary, FormActions, SchemaFields, SelectOption};
+use crate::components::{ErrorSummary, FormActions, SchemaFields};
 use crate::domain::edit::{identity_form_values, identity_update};
 use crate::domain::form::identity_schema;
 use crate::model::{Country, EmergencyRequirement, Identity, IdentityType};
@@ -33,18 +35,7 @@ pub(super) fn IdentityEditForm(
         .unwrap_or(IdentityType::Personal);
     let values = RwSignal::new(identity_form_values(&identity));
     let schema = Signal::stored(identity_schema(&requirement, &identity_type));
-    let country_options = Signal::derive(move || {
-        countries
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|country| SelectOption {
-                value: country.id,
-                label: country.name,
-            })
-            .collect::<Vec<_>>()
-    });
+    let country_options = country_options(countries);
     let name = identity.display_name();
     let kind = format!("{} identity", identity_type.label());
 
@@ -60,14 +51,9 @@ pub(super) fn IdentityEditForm(
         |_| Vec::new(),
         move |typed| identity_update(&original, typed, &today()),
         move |client: Client, update: IdentityUpdate| {
-            // Nothing changed: the record is as it was, and no request is spent on it.
-            let unchanged = identity.clone();
-            async move {
-                if update.is_empty() {
-                    return Ok(unchanged);
-                }
-                update_identity(&client, &update).await
-            }
+            let is_unchanged = update.is_empty();
+            let send = async move { update_identity(&client, &update).await };
+            unless_unchanged(identity.clone(), is_unchanged, send)
         },
         on_saved,
     );

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::record_form::{use_record_form, UseRecordFormReturn};
+use super::record_form::{country_options, use_record_form, UseRecordFormReturn};
 use crate::api::{create_identity, ApiError, Client, NewIdentity};
-use crate::components::{ErrorSummary, FormActions, SchemaFields, SelectOption};
+use crate::components::{ErrorSummary, FormActions, SchemaFields};
 use crate::domain::form::{identity_schema, new_identity};
 use crate::model::{Country, EmergencyRequirement, Identity, IdentityType};
 use crate::state::WizardContext;
@@ -39,18 +39,7 @@ pub(super) fn IdentityForm(
         }
     });
     let schema = Memo::new(move |_| identity_schema(&requirement, &identity_type.get()));
-    let country_options = Signal::derive(move || {
-        countries
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|country| SelectOption {
-                value: country.id,
-                label: country.name,
-            })
-            .collect::<Vec<_>>()
-    });
+    let country_options = country_options(countries);
 
     // The numbers' country is the likely answer, so it starts filled in.
     let has_country = draft

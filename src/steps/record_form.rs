@@ -7,10 +7,11 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::api::{ApiError, Client};
-use crate::components::SummaryEntry;
+use crate::components::{SelectOption, SummaryEntry};
 use crate::config::ConfigContext;
 use crate::domain::form::{check_form, FormSchema, FormValues};
 use crate::domain::problems::{problems_from_api_error, Problem};
+use crate::model::Country;
 
 /// What [`use_record_form`] gives a form to render.
 pub(super) struct UseRecordFormReturn<Submit> {
@@ -89,6 +90,40 @@ where
     }
 }
 
+/// Sends an edit with `send`, unless `is_unchanged`: then `record` comes back as it was, and
+/// no request is spent on it.
+pub(super) async fn unless_unchanged<Record, Sent>(
+    record: Record,
+    is_unchanged: bool,
+    send: Sent,
+) -> Result<Record, ApiError>
+where
+    Sent: Future<Output = Result<Record, ApiError>>,
+{
+    if is_unchanged {
+        return Ok(record);
+    }
+    send.await
+}
+
+/// Every country as an option of a country select; none until the list has loaded.
+pub(super) fn country_options(
+    countries: LocalResource<Result<Vec<Country>, ApiError>>,
+) -> Signal<Vec<SelectOption>> {
+    Signal::derive(move || {
+        countries
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|country| SelectOption {
+                value: country.id,
+                label: country.name,
+            })
+            .collect()
+    })
+}
+
 /// The user's calendar day as `YYYY-MM-DD`, in the browser's own time zone: a birth date
 /// "in the future" is judged by the day the user is living in.
 pub(super) fn today() -> String {
@@ -105,4 +140,52 @@ pub(super) fn today() -> String {
     // Outside a browser nothing renders a form; an unknown day skips only the future check.
     #[cfg(not(target_arch = "wasm32"))]
     String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    use super::*;
+
+    /// Polls a future that needs no waiting once, and returns its output.
+    fn finish<Output>(future: impl Future<Output = Output>) -> Output {
+        let mut future = pin!(future);
+        match future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(output) => output,
+            Poll::Pending => panic!("the future waited"),
+        }
+    }
+
+    #[test]
+    fn an_unchanged_record_comes_back_as_it_was_and_nothing_is_sent() {
+        let sent = Cell::new(false);
+        let send = async {
+            sent.set(true);
+            Ok("as DIDWW answered")
+        };
+
+        let result = finish(unless_unchanged("as it was", true, send));
+
+        assert_eq!(result.ok(), Some("as it was"));
+        assert!(!sent.get(), "no request for an edit that changes nothing");
+    }
+
+    #[test]
+    fn a_change_is_sent_and_its_answer_or_error_returned() {
+        let answered = finish(unless_unchanged("as it was", false, async {
+            Ok("as DIDWW answered")
+        }));
+        assert_eq!(answered.ok(), Some("as DIDWW answered"));
+
+        let refused = finish(unless_unchanged("as it was", false, async {
+            Err(ApiError::Unauthorized)
+        }));
+        assert!(matches!(refused, Err(ApiError::Unauthorized)));
+    }
 }
