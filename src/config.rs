@@ -16,8 +16,8 @@ use leptos::prelude::*;
 
 pub use layer::{
     check_callback_method, check_locale, check_reference_prefix, check_request_timeout,
-    parse_attributes, parse_config_file, ConfigLayer, Key, LayerSource, MAX_REQUEST_TIMEOUT_MS,
-    MIN_REQUEST_TIMEOUT_MS,
+    parse_attributes, parse_config_file, unreadable_config_file, ConfigLayer, Key, LayerSource,
+    MAX_REQUEST_TIMEOUT_MS, MIN_REQUEST_TIMEOUT_MS,
 };
 pub use settings::{check_settings, keep_changes, SettingsField, SettingsProblem};
 
@@ -567,8 +567,9 @@ impl ConfigContext {
             let placement = self.placement.get_value();
             let address = format!("{}config.json", placement.bundle_base);
             let (mut layers, mut problems) = match storage::fetch_config_file(&address).await {
-                Some(text) => parse_config_file(&text),
-                None => (ConfigLayer::default(), Vec::new()),
+                storage::ConfigFile::Text(text) => parse_config_file(&text),
+                storage::ConfigFile::Absent => (ConfigLayer::default(), Vec::new()),
+                storage::ConfigFile::Unreadable(reason) => unreadable_config_file(&reason),
             };
             for problem in &problems {
                 log::warn!("{problem}");
@@ -704,22 +705,41 @@ mod storage {
 
     /// The text of `config.json`, or `None` when there is none.
     ///
-    /// A missing file, a network failure, or an HTML page (a server that answers every path
-    /// with index.html) all mean "no file": the defaults apply and nothing is shown.
+    /// What the page's folder holds as `config.json`.
     #[cfg(target_arch = "wasm32")]
-    pub(super) async fn fetch_config_file(address: &str) -> Option<String> {
-        let response = gloo_net::http::Request::get(address).send().await.ok()?;
+    pub(super) enum ConfigFile {
+        /// No file (404), or a host that answers every path with its page: the demo may run.
+        Absent,
+        /// The file's text, to be parsed.
+        Text(String),
+        /// A file the host failed to serve (another error status, or no answer): why.
+        Unreadable(String),
+    }
+
+    /// Fetches `config.json`. A missing file or an HTML page (a server that answers every path
+    /// with index.html) mean "no file": the defaults apply and nothing is shown. Any other
+    /// failure means a file the operator wrote could not be read.
+    #[cfg(target_arch = "wasm32")]
+    pub(super) async fn fetch_config_file(address: &str) -> ConfigFile {
+        let response = match gloo_net::http::Request::get(address).send().await {
+            Ok(response) => response,
+            Err(_) => return ConfigFile::Unreadable("no answer from the server".to_owned()),
+        };
+        if response.status() == 404 {
+            return ConfigFile::Absent;
+        }
         if !response.ok() {
-            if response.status() != 404 {
-                log::warn!("config.json answered status {}", response.status());
-            }
-            return None;
+            let reason = format!("the server answered status {}", response.status());
+            return ConfigFile::Unreadable(reason);
         }
-        let text = response.text().await.ok()?;
+        let text = match response.text().await {
+            Ok(text) => text,
+            Err(_) => return ConfigFile::Unreadable("the answer broke off".to_owned()),
+        };
         if text.trim_start().starts_with('<') {
-            return None;
+            return ConfigFile::Absent;
         }
-        Some(text)
+        ConfigFile::Text(text)
     }
 }
 
@@ -775,6 +795,21 @@ mod tests {
         assert_eq!(problems.len(), 1);
         let (_, problems) = parse_config_file("[1]");
         assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn a_config_file_the_host_failed_to_serve_switches_the_demo_off_and_says_why() {
+        let (file, problems) = unreadable_config_file("the server answered status 502");
+        let config = AppConfig::layered(&file, &SavedSettings::default(), None);
+
+        assert_eq!(
+            config.mode(),
+            Mode::Unconfigured,
+            "no made-up demo in its place"
+        );
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("status 502"), "{}", problems[0]);
+        assert!(problems[0].contains("Settings"), "{}", problems[0]);
     }
 
     #[test]

@@ -18,7 +18,8 @@ use crate::wire::{ApiRequest, ApiResponse};
 //
 // One load is shared by all callers: instantiating the module twice would split the demo's
 // records between two copies. A failed load is forgotten, so the next request tries again,
-// under a new URL, since a browser may remember a failed module import for its URL.
+// with both files under new URLs: a browser may remember a failed module import for its URL,
+// and may hold a broken copy of the WebAssembly file in its cache.
 #[wasm_bindgen(inline_js = r#"
 let loading = null;
 let failures = 0;
@@ -26,9 +27,10 @@ let failures = 0;
 function loadDemoModule() {
   if (loading === null) {
     const retry = failures === 0 ? "" : `?retry=${failures}`;
+    const wasm = new URL(`../../didww-demo_bg.wasm${retry}`, import.meta.url);
     loading = import(`../../didww-demo.js${retry}`)
       .then(async (module) => {
-        await module.default();
+        await module.default({ module_or_path: wasm });
         return module.handle;
       })
       .catch((error) => {

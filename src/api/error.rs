@@ -137,8 +137,9 @@ impl ApiError {
             }
             Self::Configuration(_) => "Open Settings and correct the configuration.",
             Self::DemoUnavailable(_) => {
-                "Reload the page and try again. To use your own DIDWW account instead, set the \
-                 API base in Settings."
+                "Try again. If it keeps failing, the demo's files may be missing where this \
+                 page is served; to use your own DIDWW account instead, set the API base in \
+                 Settings."
             }
         }
     }

@@ -2,6 +2,15 @@
 
 use leptos::prelude::*;
 
+use super::focus::focus_when_ready;
+use super::step_heading::STEP_HEADING_ID;
+
+/// The first button of the bar, which asks to discard.
+const DISCARD_ID: &str = "draft-discard";
+
+/// The button that confirms discarding.
+const CONFIRM_ID: &str = "draft-discard-confirm";
+
 /// "Your draft is kept in this tab" with a Discard action that asks once more before
 /// anything is lost, plus any notice about the restored draft.
 #[component]
@@ -43,7 +52,12 @@ pub fn DraftBar(
                                 type="button"
                                 class="dwe-button dwe-button--ghost"
                                 data-testid="draft-notice-dismiss"
-                                on:click=move |_| on_dismiss_notice.run(())
+                                on:click=move |_| {
+                                    on_dismiss_notice.run(());
+                                    // The notice and its button are gone: focus goes on from
+                                    // the step's heading, never to the page.
+                                    focus_when_ready(STEP_HEADING_ID);
+                                }
                             >
                                 "Dismiss"
                             </button>
@@ -64,8 +78,13 @@ pub fn DraftBar(
                             <button
                                 type="button"
                                 class="dwe-button dwe-button--ghost"
+                                id=DISCARD_ID
                                 data-testid="draft-discard"
-                                on:click=move |_| set_is_confirming.set(true)
+                                on:click=move |_| {
+                                    set_is_confirming.set(true);
+                                    // The question replaces the button the user pressed.
+                                    focus_when_ready(CONFIRM_ID);
+                                }
                             >
                                 "Discard draft"
                             </button>
@@ -79,6 +98,7 @@ pub fn DraftBar(
                     <button
                         type="button"
                         class="dwe-button dwe-button--danger"
+                        id=CONFIRM_ID
                         data-testid="draft-discard-confirm"
                         on:click=on_confirm
                     >
@@ -88,7 +108,11 @@ pub fn DraftBar(
                         type="button"
                         class="dwe-button dwe-button--secondary"
                         data-testid="draft-discard-cancel"
-                        on:click=move |_| set_is_confirming.set(false)
+                        on:click=move |_| {
+                            set_is_confirming.set(false);
+                            // Back to the button that asked, as a dialog would.
+                            focus_when_ready(DISCARD_ID);
+                        }
                     >
                         "Keep it"
                     </button>

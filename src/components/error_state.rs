@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::focus::focus_when_ready;
+use super::step_heading::STEP_HEADING_ID;
 use crate::api::ApiError;
 use crate::config::{ConfigContext, Mode};
 use crate::widget::events;
@@ -44,7 +46,12 @@ pub fn ErrorState(
                         type="button"
                         class="dwe-button dwe-button--secondary"
                         data-testid="retry"
-                        on:click=move |_| on_retry.run(())
+                        on:click=move |_| {
+                            on_retry.run(());
+                            // The button goes away while the step loads again: focus goes on
+                            // from the step's heading instead of falling to the page.
+                            focus_when_ready(STEP_HEADING_ID);
+                        }
                     >
                         "Retry"
                     </button>

@@ -179,6 +179,17 @@ impl ConfigLayer {
     }
 }
 
+/// The layer of a `config.json` that exists but could not be read (a 5xx, a refused
+/// request): the operator meant something by it, so the made-up demo is not offered in its
+/// place, and the problem says what happened and what to do.
+pub fn unreadable_config_file(reason: &str) -> (ConfigLayer, Vec<String>) {
+    let problem = format!(
+        "config.json could not be read ({reason}). Reload the page; if it keeps happening, \
+         tell whoever runs this page, or set the API base in Settings"
+    );
+    (without_demo(ConfigLayer::default()), vec![problem])
+}
+
 /// Reads `config.json`. Good members are kept even when another is bad; every problem is
 /// reported in plain words.
 pub fn parse_config_file(text: &str) -> (ConfigLayer, Vec<String>) {

@@ -61,11 +61,13 @@ test("when the simulator module cannot be fetched, the page says so and a retry 
     const error = page.getByTestId("error-state");
     await error.waitFor();
     assert.match(await error.innerText(), /The built-in demo could not be loaded\./);
-    assert.match(await error.innerText(), /Reload the page and try again/);
+    assert.match(await error.innerText(), /Try again\. If it keeps failing/);
 
     refusing = false;
     await page.getByTestId("retry").click();
     await page.getByTestId(`did-row-${CLEAN_DID}`).waitFor();
+    // The Retry button is gone: focus went on from the step's heading, not to the page.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "step-heading");
   });
 });
 
@@ -97,5 +99,26 @@ test("two demo widgets on one page share one simulator module and each lists the
       await widget.getByTestId(`did-row-${CLEAN_DID}`).waitFor();
     }
     assert.equal(fetched.length, 2, `one .js and one .wasm: ${fetched.join(", ")}`);
+  });
+});
+
+test("a config.json the host fails to serve turns no page into the demo", async (t) => {
+  await withPage(t, stack, async (page) => {
+    const fetched = [];
+    page.on("request", (request) => {
+      if (DEMO_MODULE.test(new URL(request.url()).pathname)) fetched.push(request.url());
+    });
+    await page.route(/\/config\.json$/, (route) =>
+      route.fulfill({ status: 503, body: "upstream unavailable" }),
+    );
+
+    await page.goto("/dids");
+    const problems = page.getByTestId("config-problems");
+    await problems.waitFor();
+    assert.match(await problems.innerText(), /config\.json could not be read/);
+    assert.match(await problems.innerText(), /status 503/);
+    await page.getByText(/proxy URL in Settings/).first().waitFor();
+    assert.equal(await page.getByTestId("demo-banner").count(), 0);
+    assert.deepEqual(fetched, [], "the demo module is not fetched");
   });
 });

@@ -197,8 +197,15 @@ test("a discarded draft is gone after a reload", { timeout: 60_000 }, async (t) 
     await expectStep(page, "dids");
     await saveSettingsRemembered(page);
     await page.getByTestId(`did-select-${CLEAN_DID}`).check();
+
+    // Focus follows the question and the answer, never falling to the page.
+    await page.getByTestId("draft-discard").click();
+    await waitForFocus(page, "draft-discard-confirm");
+    await page.getByTestId("draft-discard-cancel").click();
+    await waitForFocus(page, "draft-discard");
     await page.getByTestId("draft-discard").click();
     await page.getByTestId("draft-discard-confirm").click();
+    await waitForFocus(page, "step-heading");
 
     await waitFor(async () => !(await page.getByTestId(`did-select-${CLEAN_DID}`).isChecked()), {
       message: "the number to be unticked",
@@ -301,8 +308,16 @@ test("in demo mode, a restored draft says that records made before the reload ar
       assert.equal(await page.getByTestId("identity-continue").isEnabled(), false);
       await page.getByTestId("draft-notice-dismiss").click();
       await waitFor(async () => (await notice.count()) === 0, { message: "the notice to close" });
+      await waitForFocus(page, "step-heading");
     });
   } finally {
     await demo.stop();
   }
 });
+
+/** Waits until the element with `id` has focus. */
+async function waitForFocus(page, id) {
+  await waitFor(async () => (await page.evaluate(() => document.activeElement?.id)) === id, {
+    message: `focus on #${id}`,
+  });
+}
