@@ -60,7 +60,22 @@ test("axe finds nothing on any step of the flow, light or dark", FLOW, async (t)
     await page.getByTestId("did-search").fill("5203");
     await page.getByTestId("did-search-summary").waitFor();
     await expectNoAxeViolations(page, "the numbers step's search results");
-    await page.getByTestId("did-search").fill("");
+
+    // Letters are not searched, and the box says so (linked to it) instead of ignoring them.
+    const search = page.getByTestId("did-search");
+    await search.fill("ext 5203");
+    const hint = page.getByTestId("did-search-hint");
+    assert.equal(
+      (await hint.innerText()).trim(),
+      "Only digits are searched: looking for 5203.",
+    );
+    assert.equal(await search.getAttribute("aria-describedby"), "did-search-hint");
+    await search.fill("vilnius");
+    assert.match(await hint.innerText(), /searched by their digits only/);
+    await expectNoAxeViolations(page, "the numbers step's search hint");
+    await search.fill("");
+    assert.equal(await hint.count(), 0);
+    assert.equal(await search.getAttribute("aria-describedby"), null);
     await page.getByTestId("did-table").waitFor();
     await page.getByTestId(`did-select-${CLEAN_DID}`).uncheck();
     await selectDids(page, [CLEAN_DID]);

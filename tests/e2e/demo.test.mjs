@@ -122,3 +122,18 @@ test("a config.json the host fails to serve turns no page into the demo", async 
     assert.deepEqual(fetched, [], "the demo module is not fetched");
   });
 });
+
+test("typing a search and moving on before it starts leaves nothing running behind", async (t) => {
+  await withPage(t, stack, async (page) => {
+    await page.goto("/dids");
+    await page.getByTestId(`did-select-${CLEAN_DID}`).check();
+
+    // The search waits for a pause in typing; the step is left before it would start.
+    await page.getByTestId("did-search").fill("5203");
+    await page.getByTestId("did-continue").click();
+    await expectStep(page, "requirement");
+    await page.waitForTimeout(800);
+    await page.getByTestId("requirement-details").waitFor();
+    // withPage fails the test on any uncaught error in the page, such as a panic.
+  });
+});
