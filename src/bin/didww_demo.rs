@@ -6,50 +6,36 @@
 //!
 //! Requests and answers cross between the two modules as JSON text: the app's `ApiRequest`
 //! in, an `ApiResponse` out. Each demo account is created on its first request and keeps what
-//! the user creates for as long as the page is open.
+//! the user creates for as long as the page is open (`config::shared_simulator`).
 
 #[cfg(all(target_arch = "wasm32", feature = "simulator"))]
 mod demo {
-    use std::cell::RefCell;
-
-    use didww_emergency::sandbox::{Account, Simulator};
+    use didww_emergency::config::{shared_simulator, DemoAccount};
     use didww_emergency::wire::{ApiRequest, ApiResponse};
     use wasm_bindgen::prelude::*;
-
-    thread_local! {
-        /// One simulator per account, each created when first asked for; the large account
-        /// takes a moment to generate, so it is only built when chosen.
-        static ACCOUNTS: RefCell<Vec<(Account, Simulator)>> = const { RefCell::new(Vec::new()) };
-    }
 
     /// Answers one request: `account` is `guide` or `large` (anything else reads as the guide
     /// account), `request` an `ApiRequest` as JSON, `now_ms` the time in milliseconds since
     /// the Unix epoch. Returns an `ApiResponse` as JSON.
     #[wasm_bindgen]
     pub fn handle(account: &str, request: &str, now_ms: f64) -> String {
-        let account = Account::parse(account).unwrap_or_default();
+        let account = DemoAccount::parse(account).unwrap_or_default();
         let response = match serde_json::from_str::<ApiRequest>(request) {
-            Ok(request) => answer(account, &request, now_ms as u64),
+            Ok(request) => {
+                // The same per-account simulators as in-process demo mode: each is created
+                // on its first request and kept while the page is open.
+                let simulator = shared_simulator(account);
+                let mut simulator = simulator
+                    .lock()
+                    .unwrap_or_else(|poison| poison.into_inner());
+                simulator.handle(&request, now_ms as u64)
+            }
             Err(error) => unreadable_request(&error.to_string()),
         };
         serde_json::to_string(&response).unwrap_or_else(|error| {
             // Only reachable if a response could not be written as JSON: answer with a 500
             // that the app reports as a server failure.
             format!(r#"{{"status":500,"headers":[],"body":"{}"}}"#, error.line())
-        })
-    }
-
-    fn answer(account: Account, request: &ApiRequest, now_ms: u64) -> ApiResponse {
-        ACCOUNTS.with(|accounts| {
-            let mut accounts = accounts.borrow_mut();
-            let index = match accounts.iter().position(|(seeded, _)| *seeded == account) {
-                Some(index) => index,
-                None => {
-                    accounts.push((account, Simulator::with_account(account)));
-                    accounts.len() - 1
-                }
-            };
-            accounts[index].1.handle(request, now_ms)
         })
     }
 

@@ -31,12 +31,18 @@ test("without config.json the app says it is a demo and lists the demo DIDs", as
 // The demo's simulator is a module of its own: fetched once, on the first demo request.
 const DEMO_MODULE = /\/didww-demo(\.js|_bg\.wasm)$/;
 
+/** The URLs of the demo module's files that `page` asks for from now on. */
+function recordDemoModuleFetches(page) {
+  const fetched = [];
+  page.on("request", (request) => {
+    if (DEMO_MODULE.test(new URL(request.url()).pathname)) fetched.push(request.url());
+  });
+  return fetched;
+}
+
 test("demo mode fetches the simulator module once, however many requests it answers", async (t) => {
   await withPage(t, stack, async (page) => {
-    const fetched = [];
-    page.on("request", (request) => {
-      if (DEMO_MODULE.test(new URL(request.url()).pathname)) fetched.push(request.url());
-    });
+    const fetched = recordDemoModuleFetches(page);
 
     await page.goto("/dids");
     await page.getByTestId(`did-row-${CLEAN_DID}`).waitFor();
@@ -87,10 +93,7 @@ test("two demo widgets on one page share one simulator module and each lists the
 </html>
 `);
   await withPage(t, stack, async (page) => {
-    const fetched = [];
-    page.on("request", (request) => {
-      if (DEMO_MODULE.test(new URL(request.url()).pathname)) fetched.push(request.url());
-    });
+    const fetched = recordDemoModuleFetches(page);
 
     await page.goto("/two-demo/");
     for (const id of ["east", "west"]) {
@@ -104,10 +107,7 @@ test("two demo widgets on one page share one simulator module and each lists the
 
 test("a config.json the host fails to serve turns no page into the demo", async (t) => {
   await withPage(t, stack, async (page) => {
-    const fetched = [];
-    page.on("request", (request) => {
-      if (DEMO_MODULE.test(new URL(request.url()).pathname)) fetched.push(request.url());
-    });
+    const fetched = recordDemoModuleFetches(page);
     await page.route(/\/config\.json$/, (route) =>
       route.fulfill({ status: 503, body: "upstream unavailable" }),
     );
